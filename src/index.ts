@@ -1,0 +1,30 @@
+/**
+ * dash-ts: Plotly Dash in TypeScript.
+ *
+ * @example
+ * import { Dash, html, dcc, Input, Output } from "dash-ts";
+ * const app = new Dash({ title: "Hello" });
+ * app.layout = html.Div([dcc.Input({ id: "name", value: "world" }), html.Div({ id: "greeting" })]);
+ * app.callback(Output("greeting", "children"), Input("name", "value"), (name) => `Hello ${name}`);
+ * export default app;
+ */
+export { Dash } from './server/dash.js';
+export type { Layout, RunOptions, ServerOptions } from './server/dash.js';
+export type { DashOptions } from './server/options.js';
+export { ctx, setProps } from './server/callbacks/context.js';
+export type { TriggeredProp } from './server/callbacks/context.js';
+export { DashError } from './server/errors.js';
+export type { DashErrorCode } from './server/errors.js';
+export { Input, Output, State, noUpdate, NoUpdate, PreventUpdate } from './shared/dependencies.js';
+export type {
+  CallbackOptions,
+  ComponentRef,
+  Dependency,
+  OutputOptions,
+  WireValue,
+} from './shared/dependencies.js';
+export type { ComponentId, DictId } from './shared/prop-id.js';
+export type { Child, ComponentJson } from './shared/layout.js';
+export type { ComponentNode, ComponentFactory, Children } from './components/define.js';
+export * as html from './components/html/index.js';
+export * as dcc from './components/dcc/index.js';

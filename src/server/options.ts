@@ -1,0 +1,95 @@
+/**
+ * The options of `new Dash({...})`, with Dash's names (snake_case, as in Python) and their defaults.
+ * Resolved once into `ResolvedOptions`, which the rest of the server reads.
+ */
+import path from 'node:path';
+
+export interface DashOptions {
+  /** `<title>` of the page. Default `Dash`. */
+  title?: string;
+  /** Folder whose files are served under `assets/`; its `.css` and `.js` are added to the page. Default `assets` beside the app module (or the working directory). */
+  assets_folder?: string;
+  /** URL path of the assets folder. Default `assets`. */
+  assets_url_path?: string;
+  /** Files in `assets_folder` matching this regular expression are not added to the page. */
+  assets_ignore?: string;
+  /** Prefix of every URL the browser uses (behind a path-stripping proxy it differs from routes). */
+  requests_pathname_prefix?: string;
+  /** Prefix under which the server mounts its routes. */
+  routes_pathname_prefix?: string;
+  /** Sets both prefixes at once. */
+  url_base_pathname?: string;
+  /** Default for every callback's `prevent_initial_call`. */
+  prevent_initial_callbacks?: boolean;
+  /** Do not validate callbacks against the layout in the browser. */
+  suppress_callback_exceptions?: boolean;
+  /** `document.title` while callbacks run; null or '' keeps the title. Default `Updating...`. */
+  update_title?: string | null;
+  /** Health route (plain `OK`), relative to the routes prefix; `false` turns it off. Default `health`. */
+  health_endpoint?: string | false;
+  /** Extra `<meta>` tags: attribute maps. */
+  meta_tags?: Record<string, string>[];
+  /**
+   * Which browser renderer the page loads: ours (`dash-ts`, default) or the unmodified Dash renderer
+   * from npm (`dash`, needs the optional packages dash-renderer, dash-core-components,
+   * dash-html-components, react@18.3.1, react-dom@18.3.1, prop-types installed).
+   */
+  renderer?: 'dash-ts' | 'dash';
+  /** Largest request body in bytes. Default 1 MiB. */
+  body_limit?: number;
+  /** Deepest nesting of arrays/objects accepted in a callback body. Default 64. */
+  max_depth?: number;
+  /** Milliseconds a request may take before the server answers 408. Default 30 s. */
+  request_timeout?: number;
+}
+
+export interface ResolvedOptions {
+  readonly title: string;
+  readonly assetsFolder: string;
+  readonly assetsUrlPath: string;
+  readonly assetsIgnore: RegExp | null;
+  readonly requestsPrefix: string;
+  readonly routesPrefix: string;
+  readonly urlBasePathname: string | null;
+  readonly preventInitialCallbacks: boolean;
+  readonly suppressCallbackExceptions: boolean;
+  readonly updateTitle: string | null;
+  readonly healthEndpoint: string | false;
+  readonly metaTags: readonly Record<string, string>[];
+  readonly renderer: 'dash-ts' | 'dash';
+  readonly bodyLimit: number;
+  readonly maxDepth: number;
+  readonly requestTimeout: number;
+}
+
+/** A URL path prefix that starts and ends with `/`. */
+function prefix(value: string | undefined, fallback: string): string {
+  let p = value ?? fallback;
+  if (!p.startsWith('/')) p = `/${p}`;
+  if (!p.endsWith('/')) p = `${p}/`;
+  return p;
+}
+
+export function resolveOptions(options: DashOptions, baseDir: string = process.cwd()): ResolvedOptions {
+  const base = options.url_base_pathname;
+  const routes = prefix(options.routes_pathname_prefix ?? base, '/');
+  const requests = prefix(options.requests_pathname_prefix ?? base ?? options.routes_pathname_prefix, '/');
+  return {
+    title: options.title ?? 'Dash',
+    assetsFolder: path.resolve(baseDir, options.assets_folder ?? 'assets'),
+    assetsUrlPath: (options.assets_url_path ?? 'assets').replace(/^\/+|\/+$/g, ''),
+    assetsIgnore: options.assets_ignore ? new RegExp(options.assets_ignore) : null,
+    requestsPrefix: requests,
+    routesPrefix: routes,
+    urlBasePathname: base ?? null,
+    preventInitialCallbacks: options.prevent_initial_callbacks ?? false,
+    suppressCallbackExceptions: options.suppress_callback_exceptions ?? false,
+    updateTitle: options.update_title === undefined ? 'Updating...' : options.update_title,
+    healthEndpoint: options.health_endpoint ?? 'health',
+    metaTags: options.meta_tags ?? [],
+    renderer: options.renderer ?? 'dash-ts',
+    bodyLimit: options.body_limit ?? 1024 * 1024,
+    maxDepth: options.max_depth ?? 64,
+    requestTimeout: options.request_timeout ?? 30_000,
+  };
+}

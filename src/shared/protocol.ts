@@ -1,0 +1,85 @@
+/**
+ * JSON shapes of the Dash routes (spec/protocol-core.md §2.3, §4, §5). Shared by server and renderer.
+ */
+import type { ComponentId } from './prop-id.js';
+
+/** One `{id, property}` in `_dash-dependencies` (ids always stringified there). */
+export interface DependencySpec {
+  id: string;
+  property: string;
+  allow_optional?: boolean;
+}
+
+/** One entry of `_dash-dependencies`. Dash emits every key for every entry. */
+export interface CallbackSpec {
+  output: string;
+  inputs: DependencySpec[];
+  state: DependencySpec[];
+  clientside_function: { namespace: string; function_name: string } | null;
+  prevent_initial_call: boolean;
+  background: { interval: number } | null;
+  dynamic_creator: boolean | null;
+  no_output: boolean;
+  optional: boolean;
+  hidden: boolean | null;
+  websocket: boolean;
+  persistent: boolean;
+  running?: { running: Record<string, unknown>; runningOff: Record<string, unknown> };
+}
+
+/** An `{id, property, value}` item of a request's `inputs`/`state`; `value` missing means null. */
+export interface CallbackArgument {
+  id: ComponentId;
+  property: string;
+  value?: unknown;
+}
+
+/** A resolved output in a request. */
+export interface CallbackOutputRef {
+  id: ComponentId;
+  property: string;
+}
+
+/** The body of `POST _dash-update-component`. */
+export interface UpdateRequest {
+  output: string;
+  outputs?: CallbackOutputRef | (CallbackOutputRef | CallbackOutputRef[])[];
+  inputs: (CallbackArgument | CallbackArgument[])[];
+  state?: (CallbackArgument | CallbackArgument[])[];
+  changedPropIds: string[];
+  parsedChangedPropsIds?: unknown[];
+}
+
+/** A 200 answer of `_dash-update-component`: stringified id → {prop: value}. */
+export interface UpdateResponse {
+  multi: true;
+  response: Record<string, Record<string, unknown>>;
+  sideUpdate?: Record<string, Record<string, unknown>>;
+}
+
+/** The `_dash-config` JSON embedded in the index page. */
+export interface DashConfig {
+  url_base_pathname: string | null;
+  requests_pathname_prefix: string;
+  ui: boolean;
+  props_check: boolean;
+  disable_version_check: boolean;
+  show_undo_redo: boolean;
+  suppress_callback_exceptions: boolean;
+  update_title: string | null;
+  children_props: Record<string, Record<string, string[]>>;
+  serve_locally: boolean;
+  dash_version: string;
+  validate_callbacks: boolean;
+  csrf_token_name: string;
+  csrf_header_name: string;
+  hot_reload?: { interval: number; max_retry: number };
+}
+
+/** Error body of every 4xx/5xx JSON answer we send. `id` ties it to the server log line. */
+export interface ErrorBody {
+  error: string;
+  id: string;
+  message?: string;
+  code?: string;
+}
