@@ -3,7 +3,8 @@
 // Ends with one line CI can read: "N passed, N failed".
 // Usage: node scripts/test.mjs [--only-tests] [extra test file globs...]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const args = process.argv.slice(2);
 const onlyTests = args.includes('--only-tests');
@@ -24,13 +25,21 @@ function step(name, command, commandArgs, options = {}) {
 if (!onlyTests) {
   step('lint', 'npx', ['eslint', '.']);
   step('format', 'npx', ['prettier', '--check', '.']);
-  step('typecheck (server, shared, tests)', 'npx', ['tsc', '-p', 'tsconfig.server.json']);
+  step('typecheck (server, shared)', 'npx', ['tsc', '-p', 'tsconfig.server.json']);
+  step('typecheck (tests, examples, benchmarks)', 'npx', ['tsc', '-p', 'tsconfig.test.json']);
   step('typecheck (browser)', 'npx', ['tsc', '-p', 'tsconfig.browser.json']);
   step('build', 'node', ['scripts/build.mjs']);
 }
 
 mkdirSync('.tmp', { recursive: true });
-const testGlobs = globs.length > 0 ? globs : ['src/**/*.test.ts', 'tests/**/*.test.ts'];
+// Node 20's --test does not expand globs, so collect the files here.
+function testFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.test.ts'))
+    .map((e) => path.join(e.parentPath ?? e.path, e.name))
+    .sort();
+}
+const testGlobs = globs.length > 0 ? globs : [...testFiles('src'), ...testFiles('tests')];
 const testRun = step(
   'tests',
   'node',

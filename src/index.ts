@@ -11,18 +11,13 @@
 export { Dash } from './server/dash.js';
 export type { Layout, RunOptions, ServerOptions } from './server/dash.js';
 export type { DashOptions } from './server/options.js';
+export type { ComponentPackage } from './server/suites.js';
 export { ctx, setProps } from './server/callbacks/context.js';
 export type { TriggeredProp } from './server/callbacks/context.js';
 export { DashError } from './server/errors.js';
 export type { DashErrorCode } from './server/errors.js';
 export { Input, Output, State, noUpdate, NoUpdate, PreventUpdate } from './shared/dependencies.js';
-export type {
-  CallbackOptions,
-  ComponentRef,
-  Dependency,
-  OutputOptions,
-  WireValue,
-} from './shared/dependencies.js';
+export type { CallbackOptions, ComponentRef, Dependency, OutputOptions, WireValue } from './shared/dependencies.js';
 export type { ComponentId, DictId } from './shared/prop-id.js';
 export type { Child, ComponentJson } from './shared/layout.js';
 export type { ComponentNode, ComponentFactory, Children } from './components/define.js';

@@ -19,6 +19,7 @@ import { CallbackRegistry } from './callbacks/registry.js';
 import { DashError } from './errors.js';
 import type { DashOptions, ResolvedOptions } from './options.js';
 import { resolveOptions } from './options.js';
+import type { ComponentPackage } from './suites.js';
 
 /** A layout: a component tree (or any child value), or a function building one per page load. */
 export type Layout = Child | (() => MaybePromise<Child>);
@@ -37,6 +38,8 @@ export interface RunOptions {
 export interface ServerOptions {
   debug?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** Folder of the built browser renderer (`manifest.json` and its files); default: this package's dist/browser. */
+  bundleDir?: string;
 }
 
 export class Dash {
@@ -47,6 +50,7 @@ export class Dash {
   /** @internal */
   readonly registry: CallbackRegistry;
   #layout: Layout | undefined;
+  readonly #packages: ComponentPackage[] = [];
 
   constructor(options: DashOptions = {}) {
     this.options = options;
@@ -72,6 +76,20 @@ export class Dash {
       throw new DashError('DASH_ERR_LAYOUT', 'The app has no layout: set app.layout before serving it');
     }
     return typeof layout === 'function' ? await layout() : layout;
+  }
+
+  /**
+   * Serve the listed files of a folder under `_dash-component-suites/<name>/` (an allowlist: nothing
+   * else in the folder is reachable), with Dash's fingerprinted URLs and cache headers. Register
+   * before the server starts.
+   */
+  registerComponentPackage(pkg: ComponentPackage): void {
+    this.#packages.push(pkg);
+  }
+
+  /** @internal The packages given to `registerComponentPackage`. */
+  get componentPackages(): readonly ComponentPackage[] {
+    return this.#packages;
   }
 
   /** Options with defaults applied, paths resolved from `baseDir`. */
@@ -116,10 +134,10 @@ export class Dash {
    * The app as a Fastify plugin, to mount in an existing server:
    * `await fastify.register(app.plugin({ debug }), { prefix: "/dash" })`.
    */
-  plugin(options: { debug?: boolean } = {}): FastifyPluginAsync {
+  plugin(options: { debug?: boolean; bundleDir?: string } = {}): FastifyPluginAsync {
     return async (instance) => {
       const { dashPlugin } = await import('./plugin.js');
-      await instance.register(dashPlugin, { app: this, debug: options.debug ?? false });
+      await instance.register(dashPlugin, { app: this, debug: options.debug ?? false, bundleDir: options.bundleDir });
     };
   }
 

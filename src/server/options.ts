@@ -3,6 +3,7 @@
  * Resolved once into `ResolvedOptions`, which the rest of the server reads.
  */
 import path from 'node:path';
+import { DashError } from './errors.js';
 
 export interface DashOptions {
   /** `<title>` of the page. Default `Dash`. */
@@ -70,6 +71,25 @@ function prefix(value: string | undefined, fallback: string): string {
   return p;
 }
 
+function compileIgnore(pattern: string | undefined): RegExp | null {
+  if (pattern === undefined || pattern === '') return null;
+  try {
+    return new RegExp(pattern);
+  } catch (error) {
+    throw new DashError('DASH_ERR_OPTIONS', `assets_ignore is not a valid regular expression: ${pattern}`, {
+      cause: error,
+    });
+  }
+}
+
+/** The health route's path relative to the routes prefix (no leading slash), or false. */
+function healthPath(value: string | false | undefined): string | false {
+  if (value === false) return false;
+  const trimmed = (value ?? 'health').replace(/^\/+/, '');
+  if (trimmed === '') throw new DashError('DASH_ERR_OPTIONS', 'health_endpoint must name a path, or be false');
+  return trimmed;
+}
+
 export function resolveOptions(options: DashOptions, baseDir: string = process.cwd()): ResolvedOptions {
   const base = options.url_base_pathname;
   const routes = prefix(options.routes_pathname_prefix ?? base, '/');
@@ -78,14 +98,14 @@ export function resolveOptions(options: DashOptions, baseDir: string = process.c
     title: options.title ?? 'Dash',
     assetsFolder: path.resolve(baseDir, options.assets_folder ?? 'assets'),
     assetsUrlPath: (options.assets_url_path ?? 'assets').replace(/^\/+|\/+$/g, ''),
-    assetsIgnore: options.assets_ignore ? new RegExp(options.assets_ignore) : null,
+    assetsIgnore: compileIgnore(options.assets_ignore),
     requestsPrefix: requests,
     routesPrefix: routes,
     urlBasePathname: base ?? null,
     preventInitialCallbacks: options.prevent_initial_callbacks ?? false,
     suppressCallbackExceptions: options.suppress_callback_exceptions ?? false,
     updateTitle: options.update_title === undefined ? 'Updating...' : options.update_title,
-    healthEndpoint: options.health_endpoint ?? 'health',
+    healthEndpoint: healthPath(options.health_endpoint),
     metaTags: options.meta_tags ?? [],
     renderer: options.renderer ?? 'dash-ts',
     bodyLimit: options.body_limit ?? 1024 * 1024,

@@ -74,6 +74,14 @@ export interface DashConfig {
   csrf_token_name: string;
   csrf_header_name: string;
   hot_reload?: { interval: number; max_retry: number };
+  /** Dev-tools "about" fields; a Node server has no Python, DDK or plotly.py version (null). */
+  python_version?: string | null;
+  ddk_version?: string | null;
+  plotly_version?: string | null;
+  /** True hides Dash's "Plotly Cloud" button in the dev-tools menu. */
+  plotly_cloud_installed?: boolean;
+  /** Extra dev-tools components (only with `ui`). */
+  dev_tools?: unknown[];
 }
 
 /** Error body of every 4xx/5xx JSON answer we send. `id` ties it to the server log line. */
@@ -82,4 +90,6 @@ export interface ErrorBody {
   id: string;
   message?: string;
   code?: string;
+  /** Debug mode only: the stack of a server error, for the dev-tools overlay. */
+  stack?: string;
 }

@@ -7,7 +7,7 @@
 import type { AnyArgument } from '../../shared/dependencies.js';
 import { NoUpdate, PreventUpdate } from '../../shared/dependencies.js';
 import { isDictId, propIdString, stringifyId } from '../../shared/prop-id.js';
-import type { CallbackArgument, CallbackOutputRef, UpdateRequest, UpdateResponse } from '../../shared/protocol.js';
+import type { CallbackArgument, CallbackOutputRef, UpdateResponse } from '../../shared/protocol.js';
 import { badRequest, DashError } from '../errors.js';
 import { runInContext } from './context.js';
 import type { CallbackDefinition, CallbackRegistry } from './registry.js';
@@ -90,7 +90,10 @@ function isPrevent(error: unknown): boolean {
 }
 
 /** Parse and check a request body; returns the callback and its checked arguments. */
-export function prepareCall(registry: CallbackRegistry, body: unknown): {
+export function prepareCall(
+  registry: CallbackRegistry,
+  body: unknown,
+): {
   definition: CallbackDefinition;
   outputs: CallbackOutputRef[];
   inputs: CallbackArgument[];
@@ -114,7 +117,7 @@ export function prepareCall(registry: CallbackRegistry, body: unknown): {
 }
 
 /** Run a checked request. User errors propagate as DashError DASH_ERR_CALLBACK_FAILED with a cause. */
-export async function invokeCallback(registry: CallbackRegistry, body: UpdateRequest | unknown): Promise<InvokeResult> {
+export async function invokeCallback(registry: CallbackRegistry, body: unknown): Promise<InvokeResult> {
   const call = prepareCall(registry, body);
   const { definition } = call;
   const values = [...call.inputs, ...call.state].map((a) => a.value ?? null);

@@ -39,7 +39,7 @@ export function parseCallbackArguments(args: readonly unknown[]): {
   let end = args.length;
   const last = args[end - 1];
   if (typeof last === 'object' && last !== null && !('kind' in last)) {
-    options = last as CallbackOptions;
+    options = last;
     end -= 1;
   }
   const fn = args[end - 1];
@@ -100,7 +100,10 @@ export class CallbackRegistry {
     const keyed = typedOutputs.map((o) => {
       const propId = propIdString(o.id, o.property);
       if (seen.has(propId)) {
-        throw new DashError('DASH_ERR_DUPLICATE_OUTPUT', `callback(): the output ${propId} is listed twice in one callback`);
+        throw new DashError(
+          'DASH_ERR_DUPLICATE_OUTPUT',
+          `callback(): the output ${propId} is listed twice in one callback`,
+        );
       }
       seen.add(propId);
       const owner = this.#outputOwners.get(propId);

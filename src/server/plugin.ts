@@ -1,0 +1,47 @@
+/**
+ * `dashPlugin`: one Dash app as an encapsulated Fastify plugin. Works on its own server
+ * (`createDashServer`) and inside someone else's: `await fastify.register(app.plugin(), { prefix: '/dash' })`.
+ * Everything it adds — security headers, error and 404 handlers, the JSON-only body policy — stays in
+ * its own scope and does not leak into the host server.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { registerAssets } from './assets.js';
+import type { Dash } from './dash.js';
+import { componentSuitesRoute } from './routes/component-suites.js';
+import { dependenciesRoute } from './routes/dependencies.js';
+import { faviconRoute } from './routes/favicon.js';
+import { healthRoute } from './routes/health.js';
+import { indexPageRoutes } from './routes/index-page.js';
+import { layoutRoute } from './routes/layout.js';
+import { reloadHashRoute } from './routes/reload-hash.js';
+import { Site } from './routes/site.js';
+import { updateComponentRoute } from './routes/update-component.js';
+import { registerSecurity } from './security.js';
+
+export interface DashPluginOptions {
+  app: Dash;
+  /** Dev tools: error details in 5xx bodies, `_reload-hash`, `ui` in the config. */
+  debug?: boolean;
+  /** Folder of the built renderer (dist/browser); default: this package's. */
+  bundleDir?: string | undefined;
+}
+
+export const dashPlugin: FastifyPluginAsync<DashPluginOptions> = async (instance, opts) => {
+  const debug = opts.debug ?? false;
+  const site = await Site.create({ app: opts.app, debug, mountPrefix: instance.prefix, bundleDir: opts.bundleDir });
+
+  await registerSecurity(instance, { debug });
+  // Fastify parses text/plain bodies by default; a cross-site form can send those without a
+  // preflight, so in this scope only JSON is a body (spec/security.md §1.7).
+  instance.removeContentTypeParser('text/plain');
+
+  indexPageRoutes(instance, site);
+  layoutRoute(instance, site);
+  dependenciesRoute(instance, site);
+  updateComponentRoute(instance, site);
+  componentSuitesRoute(instance, site);
+  healthRoute(instance, site);
+  await faviconRoute(instance);
+  await reloadHashRoute(instance, site);
+  await registerAssets(instance, site.options.assetsFolder, site.options.assetsUrlPath);
+};

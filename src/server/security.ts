@@ -1,0 +1,237 @@
+/**
+ * The security baseline of every response (spec/security.md §6.3): strict headers through
+ * @fastify/helmet with a nonce-based CSP, `no-store` unless a route chose its own caching, HSTS on
+ * TLS only; and errors that are always JSON `{error, id}`, describing the client's mistake on 4xx
+ * and nothing at all on 5xx in production (§1.7: Fastify's default handler leaks `error.message`).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import fastifyHelmet from '@fastify/helmet';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorBody } from '../shared/protocol.js';
+import type { DashErrorCode } from './errors.js';
+import { DashError } from './errors.js';
+import { encodeJson } from './json.js';
+
+// One nonce per response, created when helmet writes the CSP header and read by the index page.
+const nonces = new WeakMap<ServerResponse, string>();
+
+function nonceOf(res: ServerResponse): string {
+  let nonce = nonces.get(res);
+  if (nonce === undefined) {
+    nonce = randomBytes(16).toString('base64');
+    nonces.set(res, nonce);
+  }
+  return nonce;
+}
+
+/** The CSP nonce of this response (128 random bits, fresh per response). */
+export function cspNonce(reply: FastifyReply): string {
+  return nonceOf(reply.raw);
+}
+
+// A helmet directive function: the same nonce for script-src and style-src of one response.
+// (@fastify/helmet's enableCSPNonces would add two different nonces; spec/security.md §6.3.)
+const nonceSource = (_req: unknown, res: ServerResponse): string => `'nonce-${nonceOf(res)}'`;
+
+const NONCE = Symbol('nonce');
+
+/** The CSP of spec/security.md §6.3, in header order. */
+const CSP: readonly (readonly [string, readonly (string | typeof NONCE)[]])[] = [
+  ['default-src', ["'none'"]],
+  ['script-src', [NONCE, "'strict-dynamic'"]],
+  ['style-src', ["'self'", NONCE]],
+  ['img-src', ["'self'", 'data:']],
+  ['font-src', ["'self'"]],
+  ['connect-src', ["'self'"]],
+  ['object-src', ["'none'"]],
+  ['base-uri', ["'none'"]],
+  ['form-action', ["'self'"]],
+  ['frame-ancestors', ["'none'"]],
+];
+
+export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=()';
+export const HSTS = 'max-age=63072000; includeSubDomains';
+
+/**
+ * The baseline headers written by hand, for the few answers Fastify sends before any hook can run
+ * (a URL that does not decode, `frameworkErrors`). Everything else gets them from helmet and the hooks.
+ */
+export function baselineHeaders(res: ServerResponse): Record<string, string> {
+  const nonce = `'nonce-${nonceOf(res)}'`;
+  return {
+    'content-security-policy': CSP.map(([name, values]) =>
+      [name, ...values.map((v) => (v === NONCE ? nonce : v))].join(' '),
+    ).join(';'),
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'permissions-policy': PERMISSIONS_POLICY,
+    'cache-control': 'no-store',
+  };
+}
+
+/** Settings of the security layer. */
+export interface SecuritySettings {
+  /** Debug mode: 5xx bodies carry the message and stack (for the dev-tools overlay). */
+  readonly debug: boolean;
+}
+
+const SECURED = 'dashSecurity';
+
+/**
+ * Add the security layer to a Fastify scope (and so to every route and 404 of that scope and its
+ * children). Applied once: a scope whose ancestor already has it is left alone.
+ */
+export async function registerSecurity(instance: FastifyInstance, settings: SecuritySettings): Promise<void> {
+  if (instance.hasDecorator(SECURED)) return;
+  instance.decorate(SECURED, true);
+
+  await instance.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: Object.fromEntries(
+        CSP.map(([name, values]) => [name, values.map((v) => (v === NONCE ? nonceSource : v))]),
+      ),
+    },
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+    // Set below, and only when this very request came over TLS.
+    strictTransportSecurity: false,
+  });
+
+  instance.addHook('onRequest', (request, reply, done) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+    done();
+  });
+
+  instance.addHook('onSend', (_request, reply, payload, done) => {
+    // Routes with a caching policy of their own (suites, assets, favicon) set it; the rest —
+    // the HTML shell, every /_dash-* answer, every error — must not be stored.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    reply.removeHeader('server');
+    reply.removeHeader('x-powered-by');
+    done(null, payload);
+  });
+
+  instance.setErrorHandler((error, request, reply) => sendError(error, request, reply, settings));
+
+  try {
+    instance.setNotFoundHandler((request, reply) => {
+      const body: ErrorBody = {
+        error: 'Not Found',
+        id: randomUUID(),
+        code: 'DASH_ERR_NOT_FOUND',
+        message: 'Nothing is served at this address',
+      };
+      return reply.code(404).type(JSON_TYPE).send(encodeJson(body));
+    });
+  } catch (error) {
+    // Mounted without a prefix into a server that already has its own 404 handler: keep theirs.
+    instance.log.debug({ err: error }, 'dash-ts: the host server keeps its own not-found handler');
+  }
+}
+
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** What a 4xx tells the client, for errors raised by Fastify itself (the text is ours, not the library's). */
+function describeClientError(error: FastifyError, status: number): { code: DashErrorCode; message: string } {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        code: 'DASH_ERR_UNSUPPORTED_MEDIA_TYPE',
+        message: 'Send the body as JSON, with Content-Type: application/json',
+      };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'DASH_ERR_BODY_TOO_LARGE', message: 'The body is larger than this route accepts' };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return {
+        code: 'DASH_ERR_BAD_REQUEST',
+        message: 'The body is not valid JSON, or it contains a forbidden key (__proto__, constructor.prototype)',
+      };
+    default:
+      break;
+  }
+  if (status === 404) return { code: 'DASH_ERR_NOT_FOUND', message: 'Nothing is served at this address' };
+  if (status === 405) return { code: 'DASH_ERR_METHOD_NOT_ALLOWED', message: 'This method is not allowed here' };
+  if (status === 413) return { code: 'DASH_ERR_BODY_TOO_LARGE', message: 'The body is larger than this route accepts' };
+  if (status === 415) return { code: 'DASH_ERR_UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported media type' };
+  return { code: 'DASH_ERR_BAD_REQUEST', message: STATUS_CODES[status] ?? 'Bad Request' };
+}
+
+function statusOf(error: unknown): number {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599 ? status : 500;
+}
+
+/** The user's error behind a wrapper (a callback's DASH_ERR_CALLBACK_FAILED carries it as `cause`). */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  for (let i = 0; i < 8 && current instanceof DashError && current.cause !== undefined; i += 1) current = current.cause;
+  return current;
+}
+
+/**
+ * Answer an error as JSON. 4xx: `{error, id, code, message}` with a message about the request.
+ * 5xx: logged with its id and stack; the body is `{error, id}` only, unless in debug mode.
+ */
+export function sendError(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  settings: SecuritySettings,
+): FastifyReply {
+  const id = randomUUID();
+  const status = statusOf(error);
+  const body: ErrorBody = { error: STATUS_CODES[status] ?? 'Error', id };
+  if (status < 500) {
+    const described =
+      error instanceof DashError
+        ? { code: error.code, message: error.message }
+        : describeClientError(error as FastifyError, status);
+    body.code = described.code;
+    body.message = described.message;
+    request.log.info({ errorId: id, statusCode: status, code: described.code }, described.message);
+  } else {
+    request.log.error({ err: error, errorId: id }, 'request failed');
+    if (settings.debug) {
+      const cause = rootCause(error);
+      body.code = error instanceof DashError ? error.code : 'DASH_ERR_INTERNAL';
+      const outer = error instanceof Error ? error.message : String(error);
+      const inner = cause instanceof Error ? cause.message : String(cause);
+      body.message = cause === error ? outer : `${outer}: ${inner}`;
+      if (cause instanceof Error && cause.stack !== undefined) body.stack = cause.stack;
+    }
+  }
+  // A route may have chosen long caching before it failed; an error must never be stored.
+  return reply.code(status).type(JSON_TYPE).header('cache-control', 'no-store').send(encodeJson(body));
+}
+
+/** True for `application/json` (any parameters, any case) — the only body the callback route takes. */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  const type = header.split(';')[0]?.trim().toLowerCase();
+  return type === 'application/json';
+}
+
+/**
+ * Fastify's `frameworkErrors`: answers to requests that never reach routing (a URL that does not
+ * decode). No hook runs for them, so the baseline headers are written here.
+ */
+export function frameworkErrorHandler(
+  settings: SecuritySettings,
+): (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void {
+  return (error, request, reply) => {
+    reply.headers(baselineHeaders(reply.raw));
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+    sendError(error, request, reply, settings);
+  };
+}
