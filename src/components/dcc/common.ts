@@ -1,8 +1,9 @@
 /**
  * Props shared by dcc components (spec/components.md §1): id, className, style, loading_state,
- * persistence. Spread into each component's `props`.
+ * persistence. Spread into each component's `props`. Also the schema helpers several components use.
  */
 import { z } from 'zod';
+import type { ComponentNode } from '../define.js';
 
 export const idSchema = z.union([
   z.string().min(1),
@@ -35,3 +36,30 @@ export const persistenceProps = {
     .optional()
     .describe('Where persisted values are kept. Default local.'),
 };
+
+/**
+ * A boolean HTML attribute as Dash types it: `true`/`false` or the attribute's name in its own,
+ * lower or upper case (`disabled`, `'disabled'`, `'DISABLED'`; `readOnly`, `'readonly'`, ...).
+ */
+export function booleanAttribute<const TName extends string>(name: TName, description: string) {
+  const spellings = [...new Set([name, name.toLowerCase(), name.toUpperCase()])] as [
+    TName | Lowercase<TName> | Uppercase<TName>,
+  ];
+  return z
+    .union([z.boolean(), z.literal(spellings)])
+    .optional()
+    .describe(description);
+}
+
+/** A counter written by the component (`n_clicks`, `n_blur`, ...). */
+export function counterProp(description: string) {
+  return z.number().int().optional().describe(description);
+}
+
+/** The ms-since-epoch companion of a counter (`n_clicks_timestamp`, ...). Default -1. */
+export function timestampProp(description: string) {
+  return z.number().optional().describe(description);
+}
+
+/** The props type of a component factory (`PropsOf<typeof Input>`), for views and tests. */
+export type PropsOf<TFactory> = TFactory extends (...args: never[]) => ComponentNode<infer TProps> ? TProps : never;

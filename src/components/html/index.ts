@@ -1,9 +1,5 @@
-import { z } from 'zod';
-import { childrenSchema, defineComponent } from '../define.js';
-export const Div = defineComponent({
-  namespace: 'dash_html_components',
-  type: 'Div',
-  description: 'div',
-  wildcardAttributes: true,
-  props: { id: z.string().optional(), children: childrenSchema.optional(), n_clicks: z.number().optional(), style: z.record(z.string(), z.union([z.string(), z.number()])).optional() },
-});
+/**
+ * The html components (`dash_html_components`): one typed factory per element, generated from
+ * elements.ts by scripts/generate-html.ts. Usage: `html.Div([...])`, `html.A("docs", { href })`.
+ */
+export * from './elements.generated.js';
