@@ -98,17 +98,21 @@ export class Dash {
   }
 
   /**
-   * Register a callback: one Output (the function returns that prop's value or `noUpdate`), then
-   * Inputs, then States, then the function, optionally followed by options.
+   * Register a callback: one Output (the function returns that prop's value or `noUpdate`), or an
+   * array of Outputs (the function returns a tuple, one slot per output), then Inputs, then States,
+   * then the function, optionally followed by options.
+   *
+   * The multi-output signatures come first on purpose: TypeScript fixes the type of a
+   * parameterless arrow's returned array literal against the first overload it tries, and only a
+   * tuple context keeps `() => ['a', 'b']` a tuple.
    */
-  callback<TOut extends AnyOutput, TArgs extends readonly AnyArgument[]>(
-    output: TOut,
-    ...rest: [...args: TArgs, fn: (...values: InferValues<TArgs>) => MaybePromise<InferValue<TOut> | NoUpdate>]
-  ): CallbackDefinition;
-  /** Several outputs: the function returns a tuple, one slot per output (`noUpdate` per slot, or for all). */
   callback<TOuts extends readonly AnyOutput[], TArgs extends readonly AnyArgument[]>(
     outputs: [...TOuts],
     ...rest: [...args: TArgs, fn: (...values: InferValues<TArgs>) => MaybePromise<Updates<TOuts> | NoUpdate>]
+  ): CallbackDefinition;
+  callback<TOut extends AnyOutput, TArgs extends readonly AnyArgument[]>(
+    output: TOut,
+    ...rest: [...args: TArgs, fn: (...values: InferValues<TArgs>) => MaybePromise<InferValue<TOut> | NoUpdate>]
   ): CallbackDefinition;
   callback<TOut extends AnyOutput, TArgs extends readonly AnyArgument[]>(
     output: TOut,

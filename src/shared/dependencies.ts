@@ -138,7 +138,9 @@ export type InferValue<TDep> = TDep extends Dependency<DependencyKind, infer $Va
 /** The function's parameters: one per Input/State, in order. */
 export type InferValues<TDeps extends readonly unknown[]> = { [I in keyof TDeps]: InferValue<TDeps[I]> };
 /** What a multi-output function returns: a tuple with one slot per output. */
-export type Updates<TOuts extends readonly unknown[]> = { [I in keyof TOuts]: InferValue<TOuts[I]> | NoUpdate };
+export type Updates<TOuts extends readonly unknown[]> = {
+  readonly [I in keyof TOuts]: InferValue<TOuts[I]> | NoUpdate;
+};
 
 /** Options of a callback. Names follow Dash; camelCase aliases are accepted. */
 export interface CallbackOptions {

@@ -34,8 +34,7 @@ export function isDictId(value: unknown): value is DictId {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   for (const v of Object.values(value as Record<string, unknown>)) {
     const primitive = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-    const wildcard =
-      Array.isArray(v) && v.length === 1 && ['MATCH', 'ALL', 'ALLSMALLER'].includes(v[0] as string);
+    const wildcard = Array.isArray(v) && v.length === 1 && ['MATCH', 'ALL', 'ALLSMALLER'].includes(v[0] as string);
     if (!primitive && !wildcard) return false;
   }
   return true;

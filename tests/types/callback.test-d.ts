@@ -1,4 +1,4 @@
-import { Dash, dcc, html, Input, Output, State, noUpdate } from 'dash-ts';
+import { Dash, dcc, html, Input, Output, PreventUpdate, State, noUpdate } from 'dash-ts';
 
 const app = new Dash({ title: 'Hello' });
 app.layout = html.Div([dcc.Input({ id: 'name', value: 'world' }), html.Div({ id: 'greeting' })]);
@@ -21,3 +21,22 @@ app.callback(Output(name, 'value'), Input(out, 'n_clicks'), () => noUpdate, { pr
 app.callback([Output(out, 'n_clicks'), Output(name, 'value')], Input(name, 'value'), () => ['x', 'y']);
 html.Div('text', { id: 'a' });
 html.Div({ id: 'b', 'data-x': 'y' });
+
+// Regression: a parameterless multi-output function returning an array literal stays a tuple
+// (the multi-output overloads are listed first in Dash#callback for this).
+app.callback([Output('a', 'children'), Output('b', 'children')], Input('x', 'value'), () => ['a', 'b']);
+// String ids: values are unknown unless typed explicitly.
+app.callback(Output('a', 'children'), Input<number>('n', 'value'), (n) => {
+  const typed: number = n;
+  return typed * 2;
+});
+// Async functions and thrown PreventUpdate.
+app.callback(Output(out, 'children'), Input(name, 'value'), async (v) => {
+  await Promise.resolve();
+  if (v === null) throw new PreventUpdate();
+  return String(v);
+});
+// @ts-expect-error an Output where an Input belongs
+app.callback(Output(out, 'children'), Output(name, 'value'), (v: unknown) => String(v));
+// @ts-expect-error a misspelt prop on an Output
+Output(out, 'childrn');
