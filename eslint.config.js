@@ -36,6 +36,7 @@ export default tseslint.config(
   },
   {
     files: ['src/renderer/**', 'src/**/*.view.tsx', 'src/**/*.browser.ts'],
+    ignores: ['**/*.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: serverOnly, message: 'Browser code must not import server code or Node modules.' }] }],

@@ -28,6 +28,7 @@ if (!onlyTests) {
   step('typecheck (server, shared)', 'npx', ['tsc', '-p', 'tsconfig.server.json']);
   step('typecheck (tests, examples, benchmarks)', 'npx', ['tsc', '-p', 'tsconfig.test.json']);
   step('typecheck (browser)', 'npx', ['tsc', '-p', 'tsconfig.browser.json']);
+  step('typecheck (renderer unit tests, DOM-free)', 'npx', ['tsc', '-p', 'tsconfig.renderer-tests.json']);
   step('build', 'node', ['scripts/build.mjs']);
 }
 

@@ -1,0 +1,98 @@
+/**
+ * The callback graph built from `_dash-dependencies` (spec/callbacks.md §1.1–§1.3,
+ * `R:actions/dependencies.js#computeGraphs`): parsed definitions plus the indexes the scheduler
+ * looks things up in — which callbacks a prop is an Input of, which callback writes an output.
+ */
+import { splitOutputKey, splitPropId } from '../../shared/prop-id.js';
+import type { CallbackSpec, DependencySpec } from '../../shared/protocol.js';
+import type { CallbackDef, DependencyRef, OutputRef } from './types.js';
+
+/** Strip an `allow_duplicate` hash: `children@3f9a…` → `children` (`R:actions/callbacks.ts#cleanOutputProp`). */
+export function cleanProperty(property: string): string {
+  const at = property.indexOf('@');
+  return at === -1 ? property : property.slice(0, at);
+}
+
+function dependencyRef(spec: DependencySpec): DependencyRef {
+  return { id: spec.id, property: spec.property, allowOptional: spec.allow_optional === true };
+}
+
+function parseOutputs(spec: CallbackSpec): OutputRef[] {
+  if (spec.no_output) return [];
+  return splitOutputKey(spec.output).map((propId) => {
+    const [id, property] = splitPropId(propId);
+    return { id, property, clean: cleanProperty(property) };
+  });
+}
+
+function parseRunning(spec: CallbackSpec): CallbackDef['running'] {
+  if (!spec.running) return undefined;
+  return { on: spec.running.running, off: spec.running.runningOff };
+}
+
+/** Parse one `_dash-dependencies` entry. */
+export function parseCallback(spec: CallbackSpec, index: number): CallbackDef {
+  return {
+    index,
+    key: spec.output,
+    outputs: parseOutputs(spec),
+    inputs: spec.inputs.map(dependencyRef),
+    state: (spec.state ?? []).map(dependencyRef),
+    multi: !spec.no_output && spec.output.startsWith('..'),
+    noOutput: spec.no_output === true,
+    preventInitialCall: spec.prevent_initial_call === true,
+    persistent: spec.persistent === true,
+    running: parseRunning(spec),
+    spec,
+  };
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function addNested(map: Map<string, Map<string, CallbackDef[]>>, id: string, property: string, def: CallbackDef): void {
+  let byProp = map.get(id);
+  if (!byProp) {
+    byProp = new Map();
+    map.set(id, byProp);
+  }
+  addTo(byProp, property, def);
+}
+
+const noDefs: readonly CallbackDef[] = [];
+const noProps: ReadonlyMap<string, readonly CallbackDef[]> = new Map();
+
+/** The parsed callback list and its indexes (exact ids; wildcard patterns come with §3). */
+export class CallbackGraph {
+  readonly callbacks: readonly CallbackDef[];
+  /** id → property (raw, with `@hash`) → callbacks writing it (normally one). */
+  readonly #outputsById = new Map<string, Map<string, CallbackDef[]>>();
+  /** id → property → callbacks having it as an Input. */
+  readonly #inputsById = new Map<string, Map<string, CallbackDef[]>>();
+
+  constructor(specs: readonly CallbackSpec[]) {
+    this.callbacks = specs.map(parseCallback);
+    for (const def of this.callbacks) {
+      for (const output of def.outputs) addNested(this.#outputsById, output.id, output.property, def);
+      for (const input of def.inputs) addNested(this.#inputsById, input.id, input.property, def);
+    }
+  }
+
+  /** Callbacks that have `id.property` as an Input. */
+  inputsTo(id: string, property: string): readonly CallbackDef[] {
+    return this.#inputsById.get(id)?.get(property) ?? noDefs;
+  }
+
+  /** property → callbacks, for every output declared on `id`. */
+  outputsOn(id: string): ReadonlyMap<string, readonly CallbackDef[]> {
+    return this.#outputsById.get(id) ?? noProps;
+  }
+
+  /** property → callbacks, for every Input declared on `id`. */
+  inputsOn(id: string): ReadonlyMap<string, readonly CallbackDef[]> {
+    return this.#inputsById.get(id) ?? noProps;
+  }
+}
