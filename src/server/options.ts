@@ -32,8 +32,9 @@ export interface DashOptions {
   meta_tags?: Record<string, string>[];
   /**
    * Which browser renderer the page loads: ours (`dash-ts`, default) or the unmodified Dash renderer
-   * from npm (`dash`, needs the optional packages dash-renderer, dash-core-components,
-   * dash-html-components, react@18.3.1, react-dom@18.3.1, prop-types installed).
+   * from npm (`dash`: dash-renderer@3.4.1 with the dcc/html 4.5.0 bundles and React 18.3.1, fetched
+   * and integrity-checked into `.cache/dash-renderer` by `node scripts/fetch-dash-renderer.mjs`).
+   * That mode adds sha256 style hashes to `style-src` (logged at start-up as an explicit opt-out).
    */
   renderer?: 'dash-ts' | 'dash';
   /** Largest request body in bytes. Default 1 MiB. */

@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { registerAssets } from './assets.js';
 import type { Dash } from './dash.js';
+import { dashRendererStyleHashes } from './dash-renderer.js';
 import { componentSuitesRoute } from './routes/component-suites.js';
 import { dependenciesRoute } from './routes/dependencies.js';
 import { faviconRoute } from './routes/favicon.js';
@@ -16,7 +17,7 @@ import { layoutRoute } from './routes/layout.js';
 import { reloadHashRoute } from './routes/reload-hash.js';
 import { Site } from './routes/site.js';
 import { updateComponentRoute } from './routes/update-component.js';
-import { registerSecurity } from './security.js';
+import { allowStyleHashes, registerSecurity } from './security.js';
 
 export interface DashPluginOptions {
   app: Dash;
@@ -31,6 +32,16 @@ export const dashPlugin: FastifyPluginAsync<DashPluginOptions> = async (instance
   const site = await Site.create({ app: opts.app, debug, mountPrefix: instance.prefix, bundleDir: opts.bundleDir });
 
   await registerSecurity(instance, { debug });
+  if (site.options.renderer === 'dash') {
+    // The only CSP relaxation dash-ts has, and only for the wire-compatibility renderer: say so.
+    const hashes = dashRendererStyleHashes();
+    allowStyleHashes(instance, hashes);
+    instance.log.warn(
+      `dash-ts: renderer 'dash' relaxes the Content-Security-Policy: style-src also allows ${hashes.length} sha256 ` +
+        "hashes of the inline <style> texts the unmodified Dash bundles inject (no 'unsafe-inline'). " +
+        'The default renderer keeps the strict CSP.',
+    );
+  }
   // Fastify parses text/plain bodies by default; a cross-site form can send those without a
   // preflight, so in this scope only JSON is a body (spec/security.md §1.7).
   instance.removeContentTypeParser('text/plain');

@@ -54,16 +54,23 @@ const CSP: readonly (readonly [string, readonly (string | typeof NONCE)[]])[] = 
 export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=()';
 export const HSTS = 'max-age=63072000; includeSubDomains';
 
+/** The CSP of one response, as helmet writes it; `extraStyleSources` go at the end of style-src. */
+function cspHeaderValue(res: ServerResponse, extraStyleSources: readonly string[] = []): string {
+  const nonce = `'nonce-${nonceOf(res)}'`;
+  return CSP.map(([name, values]) =>
+    [name, ...values.map((v) => (v === NONCE ? nonce : v)), ...(name === 'style-src' ? extraStyleSources : [])].join(
+      ' ',
+    ),
+  ).join(';');
+}
+
 /**
  * The baseline headers written by hand, for the few answers Fastify sends before any hook can run
  * (a URL that does not decode, `frameworkErrors`). Everything else gets them from helmet and the hooks.
  */
 export function baselineHeaders(res: ServerResponse): Record<string, string> {
-  const nonce = `'nonce-${nonceOf(res)}'`;
   return {
-    'content-security-policy': CSP.map(([name, values]) =>
-      [name, ...values.map((v) => (v === NONCE ? nonce : v))].join(' '),
-    ).join(';'),
+    'content-security-policy': cspHeaderValue(res),
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
     'referrer-policy': 'no-referrer',
@@ -137,6 +144,25 @@ export async function registerSecurity(instance: FastifyInstance, settings: Secu
     // Mounted without a prefix into a server that already has its own 404 handler: keep theirs.
     instance.log.debug({ err: error }, 'dash-ts: the host server keeps its own not-found handler');
   }
+}
+
+const styleHash = /^sha256-[A-Za-z0-9+/]{43}=$/;
+
+/**
+ * An explicit opt-out for one scope (`renderer: 'dash'` only): style-src also allows these sha256
+ * hashes of fixed inline `<style>` texts. Still no 'unsafe-inline'. Runs after helmet's onRequest
+ * hook (an ancestor's, or this scope's registered before) and rewrites the header with the same nonce.
+ */
+export function allowStyleHashes(instance: FastifyInstance, hashes: readonly string[]): void {
+  const bad = hashes.find((h) => !styleHash.test(h));
+  if (bad !== undefined) throw new DashError('DASH_ERR_OPTIONS', `"${bad}" is not a sha256 CSP hash-source`);
+  const sources = hashes.map((h) => `'${h}'`);
+  instance.addHook('onRequest', (_request, reply, done) => {
+    if (reply.raw.hasHeader('content-security-policy')) {
+      reply.raw.setHeader('content-security-policy', cspHeaderValue(reply.raw, sources));
+    }
+    done();
+  });
 }
 
 export const JSON_TYPE = 'application/json; charset=utf-8';

@@ -24,6 +24,11 @@ export interface ComponentPackage {
   /** The allowlist: paths relative to `root`, with `/` separators. Only these are served. */
   readonly files: readonly string[];
   /**
+   * More allowlisted files, served under a path other than their own: URL path → path relative to
+   * `root` (the Dash renderer fetches plotly.js from a fixed URL whatever the file is called).
+   */
+  readonly aliases?: Readonly<Record<string, string>>;
+  /**
    * Every file name carries a hash of its content (esbuild's `[name]-[hash]`), so every file may be
    * cached for a year even when requested without a Dash fingerprint (chunks import each other so).
    */
@@ -130,12 +135,17 @@ export class SuiteRegistry {
   /** Register (or replace) a package; every listed file must exist. */
   async register(pkg: ComponentPackage): Promise<void> {
     const files = new Map<string, RegisteredFile>();
-    for (const file of pkg.files) {
+    const entries: [string, string][] = [
+      ...pkg.files.map((f): [string, string] => [f, f]),
+      ...Object.entries(pkg.aliases ?? {}),
+    ];
+    for (const [served, file] of entries) {
+      const url = normalizeRelativePath(served);
       const relative = normalizeRelativePath(file);
-      if (relative === undefined) {
+      if (url === undefined || relative === undefined) {
         throw new DashError(
           'DASH_ERR_BROWSER_BUNDLE',
-          `Component package ${pkg.name}: "${file}" is not a relative path`,
+          `Component package ${pkg.name}: "${url === undefined ? served : file}" is not a relative path`,
         );
       }
       const absolute = path.join(pkg.root, ...relative.split('/'));
@@ -147,7 +157,7 @@ export class SuiteRegistry {
           cause: error,
         });
       }
-      files.set(relative, { absolute, mtime });
+      files.set(url, { absolute, mtime });
     }
     this.#packages.set(pkg.name, { pkg, files });
   }

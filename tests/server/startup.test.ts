@@ -27,15 +27,6 @@ describe('browser bundle', () => {
     });
   });
 
-  it("refuses renderer: 'dash' until that mode is available", async () => {
-    const app = new Dash({ renderer: 'dash' });
-    app.layout = html.Div();
-    await assert.rejects(
-      app.server({ logger: false }),
-      (error) => error instanceof DashError && error.code === 'DASH_ERR_RENDERER_UNAVAILABLE',
-    );
-  });
-
   it('rejects invalid options with DASH_ERR_OPTIONS before serving anything', async () => {
     for (const options of [
       { assets_ignore: '(unclosed' },
