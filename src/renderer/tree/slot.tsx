@@ -39,12 +39,26 @@ function viewProps(store: LayoutStore, node: LayoutNode): Record<string, unknown
 
 const noSubscription = (): (() => void) => () => undefined;
 
+/**
+ * Test/bench hook: when the page defines `window.__DASH_TS_RENDER_COUNTS__` as a Map before this
+ * bundle runs (Playwright's `addInitScript`), every Slot render adds one under the component's
+ * stringified id, else `type#nodeKey` (`#nodeKey` once removed). Read once at load, so production
+ * pays one `undefined` check per render. tests/renderer/rerender.browser.test.ts uses it to prove
+ * that only components whose props changed re-render.
+ */
+const renderCounts: unknown = (globalThis as { __DASH_TS_RENDER_COUNTS__?: unknown }).__DASH_TS_RENDER_COUNTS__;
+const countRender = renderCounts instanceof Map ? (renderCounts as Map<string, number>) : undefined;
+
 function SlotView({ nodeKey }: SlotProps): ReactElement | null {
   const { runtime, views } = useRenderer();
   const { store, loading } = runtime;
   const subscribeNode = useCallback((listener: () => void) => store.subscribe(nodeKey, listener), [store, nodeKey]);
   const node = useSyncExternalStore(subscribeNode, () => store.getNode(nodeKey));
   const id = node?.id;
+  if (countRender) {
+    const countKey = id ?? `${node?.type ?? ''}#${nodeKey}`;
+    countRender.set(countKey, (countRender.get(countKey) ?? 0) + 1);
+  }
   const subscribeLoading = useCallback(
     (listener: () => void) => (id === undefined ? noSubscription() : loading.subscribe(id, listener)),
     [loading, id],
