@@ -1,5 +1,8 @@
-/** dcc.Dropdown: single, multi, searchable with server-side options, not clearable; value and search_value echoed. */
-import { Dash, dcc, html, Input, Output } from 'dash-ts';
+/**
+ * dcc.Dropdown: single, multi, not clearable/searchable, pruned values, debounce, server-side search;
+ * value and search_value echoed.
+ */
+import { Dash, dcc, html, Input, Output, PreventUpdate } from 'dash-ts';
 import { echo } from './echo.js';
 
 const cities = [
@@ -23,6 +26,8 @@ export function createApp(): Dash {
       dcc.Dropdown({ id: 'pruned', options: ['a', 'b', 'c'], value: ['a', 'c'], multi: true }),
       html.Button('Drop c', { id: 'drop-c' }),
       echo(app, 'pruned', 'value'),
+      dcc.Dropdown({ id: 'debounced', options: ['p', 'q', 'r'], value: [], multi: true, debounce: true }),
+      echo(app, 'debounced', 'value'),
       dcc.Dropdown({ id: 'server-search', options: [], placeholder: 'Type to search' }),
       echo(app, 'server-search', 'value'),
     ],
@@ -32,9 +37,11 @@ export function createApp(): Dash {
   app.callback(Output('pruned', 'options'), Input<number | null>('drop-c', 'n_clicks'), (n) =>
     n ? ['a', 'b'] : ['a', 'b', 'c'],
   );
-  // Server-side search: options follow search_value.
-  app.callback(Output('server-search', 'options'), Input<string | null>('server-search', 'search_value'), (text) =>
-    text ? [`${text}-1`, `${text}-2`] : [],
-  );
+  // Server-side search: options follow search_value; an emptied search keeps the options (Dash's
+  // documented pattern), so the picked value stays offered.
+  app.callback(Output('server-search', 'options'), Input<string | null>('server-search', 'search_value'), (text) => {
+    if (!text) throw new PreventUpdate();
+    return [`${text}-1`, `${text}-2`];
+  });
   return app;
 }
