@@ -8,7 +8,7 @@ const browserOnly = ['react', 'react-dom', 'react-dom/client', '**/renderer/**',
 const serverOnly = ['fastify', '@fastify/*', 'node:*', '**/server/**', 'tsx', 'tsx/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'examples/gapminder/data/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', '.cache/**', '.tmp/**', 'examples/gapminder/data/**'] },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },
@@ -39,21 +39,41 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: serverOnly, message: 'Browser code must not import server code or Node modules.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: serverOnly, message: 'Browser code must not import server code or Node modules.' }] },
+      ],
     },
   },
   {
     files: ['src/server/**', 'src/cli/**', 'src/shared/**'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: browserOnly, message: 'Server and shared code must not import the renderer, views or React.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: browserOnly, message: 'Server and shared code must not import the renderer, views or React.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/shared/**'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: [...browserOnly, ...serverOnly], message: 'src/shared runs anywhere: no DOM, Node, React or Fastify.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...browserOnly, ...serverOnly],
+              message: 'src/shared runs anywhere: no DOM, Node, React or Fastify.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -23,7 +23,7 @@ async function startServer(kind: 'dash' | 'bare'): Promise<{ url: string; stop()
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (m) => resolve(String(m)));
+    child.once('message', (m) => resolve(m as string));
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
   });
   return { url, stop: () => child.kill('SIGTERM') };
@@ -71,7 +71,9 @@ export async function benchCallbackThroughput(options: { seconds: number; connec
     console.log(row('bare Fastify JSON route', b));
     console.log(row('dash-ts _dash-update-component', d));
     const ratio = d.rps / b.rps;
-    console.log(`ratio dash-ts / bare: ${(ratio * 100).toFixed(1)}% (target ≥ 60%) ${ratio >= 0.6 ? 'MET' : 'NOT MET'}`);
+    console.log(
+      `ratio dash-ts / bare: ${(ratio * 100).toFixed(1)}% (target ≥ 60%) ${ratio >= 0.6 ? 'MET' : 'NOT MET'}`,
+    );
   } finally {
     bare.stop();
     dash.stop();

@@ -65,7 +65,11 @@ export async function benchFirstLoadBytes(): Promise<void> {
   console.log('| app | JS gzip | CSS gzip | JS raw | files |');
   console.log('|---|---|---|---|---|');
   console.log(`| html + dcc.Input | ${kb(plain.js)} | ${kb(plain.css)} | ${kb(plain.rawJs)} | ${plain.files} |`);
-  console.log(`| html + dcc.Input + dcc.Graph | ${kb(graph.js)} | ${kb(graph.css)} | ${kb(graph.rawJs)} | ${graph.files} |`);
+  console.log(
+    `| html + dcc.Input + dcc.Graph | ${kb(graph.js)} | ${kb(graph.css)} | ${kb(graph.rawJs)} | ${graph.files} |`,
+  );
   const target = 110 * 1024;
-  console.log(`html + Input JS: ${kb(plain.js)} (target ≤ 110 KB, Dash 4.3 ≈ 234 KB) ${plain.js <= target ? 'MET' : 'NOT MET'}`);
+  console.log(
+    `html + Input JS: ${kb(plain.js)} (target ≤ 110 KB, Dash 4.3 ≈ 234 KB) ${plain.js <= target ? 'MET' : 'NOT MET'}`,
+  );
 }

@@ -11,9 +11,9 @@ const kind = process.argv[2];
 async function main(): Promise<string> {
   if (kind === 'bare') {
     const server = Fastify({ logger: false });
-    server.post('/', async (request) => {
+    server.post('/', (request, reply) => {
       const body = request.body as { inputs: { value: unknown }[] };
-      return { multi: true, response: { out: { children: `echo ${String(body.inputs[0]?.value)}` } } };
+      void reply.send({ multi: true, response: { out: { children: `echo ${String(body.inputs[0]?.value)}` } } });
     });
     await server.listen({ port: 0, host: '127.0.0.1' });
     const address = server.server.address();

@@ -14,7 +14,12 @@ const results = [];
 function step(name, command, commandArgs, options = {}) {
   const started = Date.now();
   console.log(`\n▶ ${name}: ${command} ${commandArgs.join(' ')}`);
-  const run = spawnSync(command, commandArgs, { stdio: options.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', env: process.env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(command, commandArgs, {
+    stdio: options.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    env: process.env,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (options.capture) process.stdout.write(run.stdout ?? '');
   const ok = run.status === 0;
   console.log(`${ok ? '✔' : '✖'} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -44,7 +49,17 @@ const testGlobs = globs.length > 0 ? globs : [...testFiles('src'), ...testFiles(
 const testRun = step(
   'tests',
   'node',
-  ['--conditions=dash-ts-source', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', '--test-reporter-destination=.tmp/tests.tap', ...testGlobs],
+  [
+    '--conditions=dash-ts-source',
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter=tap',
+    '--test-reporter-destination=stdout',
+    '--test-reporter-destination=.tmp/tests.tap',
+    ...testGlobs,
+  ],
   {},
 );
 const tap = readFileSync('.tmp/tests.tap', 'utf8');

@@ -54,21 +54,25 @@ const app = new Dash({
   assets_folder: fileURLToPath(new URL('./assets', import.meta.url)),
 });
 
-app.layout = html.Div({ className: 'page' }, [
-  html.H1('Gapminder explorer'),
-  html.P(
-    'Wealth and health of nations, 1952–2007. Pick continents and a year; click a bubble to see that country over time.',
-    { className: 'lead' },
-  ),
-  html.Div({ className: 'controls' }, [
-    html.Label(['Continents', continentPicker]),
-    html.Label(['Year', yearSlider]),
-  ]),
-  summary,
-  scatter,
-  html.Div({ className: 'controls' }, [html.Label(['Country', countryPicker]), html.Label(['Measure', metricPicker])]),
-  detail,
-]);
+app.layout = html.Div(
+  [
+    html.H1('Gapminder explorer'),
+    html.P(
+      'Wealth and health of nations, 1952–2007. Pick continents and a year; click a bubble to see that country over time.',
+      { className: 'lead' },
+    ),
+    html.Div([html.Label(['Continents', continentPicker]), html.Label(['Year', yearSlider])], {
+      className: 'controls',
+    }),
+    summary,
+    scatter,
+    html.Div([html.Label(['Country', countryPicker]), html.Label(['Measure', metricPicker])], {
+      className: 'controls',
+    }),
+    detail,
+  ],
+  { className: 'page' },
+);
 
 function selected(continentValue: unknown): string[] {
   if (Array.isArray(continentValue)) return continentValue.map(String);
@@ -136,7 +140,9 @@ app.callback(
   Input(countryPicker, 'options'),
   State(countryPicker, 'value'),
   (clickData, options, current) => {
-    const listed = (options ?? []).map((o) => (typeof o === 'object' && o !== null && 'value' in o ? o.value : o));
+    const listed = (Array.isArray(options) ? options : []).map((o: unknown) =>
+      typeof o === 'object' && o !== null && 'value' in o ? o.value : o,
+    );
     const clicked = (clickData as { points?: { customdata?: unknown }[] } | null)?.points?.[0]?.customdata;
     if (ctx.triggered_id === 'scatter' && typeof clicked === 'string') return clicked;
     if (typeof current === 'string' && listed.includes(current)) return current;
@@ -145,19 +151,27 @@ app.callback(
 );
 
 /** The clicked (or chosen) country over time. */
-app.callback(Output(detail, 'figure'), Input(countryPicker, 'value'), Input(metricPicker, 'value'), (country, metric) => {
-  const key: Metric = metrics.some((m) => m.value === metric) ? (metric as Metric) : 'lifeExp';
-  const label = metrics.find((m) => m.value === key)?.label ?? key;
-  const history = rows.filter((r) => r.country === country);
-  return {
-    data: [{ type: 'scatter', mode: 'lines+markers', x: history.map((r) => r.year), y: history.map((r) => r[key]), name: String(country ?? '') }],
-    layout: {
-      title: { text: country ? `${country}: ${label}` : 'Pick a country' },
-      xaxis: { title: { text: 'Year' } },
-      yaxis: { title: { text: label } },
-      margin: { l: 70, r: 20, t: 50, b: 50 },
-    },
-  };
-});
+app.callback(
+  Output(detail, 'figure'),
+  Input(countryPicker, 'value'),
+  Input(metricPicker, 'value'),
+  (country, metric) => {
+    const key: Metric = metrics.some((m) => m.value === metric) ? (metric as Metric) : 'lifeExp';
+    const label = metrics.find((m) => m.value === key)?.label ?? key;
+    const name = typeof country === 'string' ? country : '';
+    const history = rows.filter((r) => r.country === name);
+    return {
+      data: [
+        { type: 'scatter', mode: 'lines+markers', x: history.map((r) => r.year), y: history.map((r) => r[key]), name },
+      ],
+      layout: {
+        title: { text: name ? `${name}: ${label}` : 'Pick a country' },
+        xaxis: { title: { text: 'Year' } },
+        yaxis: { title: { text: label } },
+        margin: { l: 70, r: 20, t: 50, b: 50 },
+      },
+    };
+  },
+);
 
 export default app;
