@@ -38,3 +38,4 @@ main().then(
   },
 );
 process.on('SIGTERM', () => process.exit(0));
+process.on('SIGINT', () => process.exit(0));

@@ -1,26 +1,41 @@
 /**
  * The security baseline of every response (spec/security.md §6.3): strict headers through
- * @fastify/helmet with a nonce-based CSP, `no-store` unless a route chose its own caching, HSTS on
+ * @fastify/helmet plus our own nonce-based CSP (see cspTemplate), `no-store` unless a route chose its own caching, HSTS on
  * TLS only; and errors that are always JSON `{error, id}`, describing the client's mistake on 4xx
  * and nothing at all on 5xx in production (§1.7: Fastify's default handler leaks `error.message`).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { ServerResponse } from 'node:http';
-import fastifyHelmet from '@fastify/helmet';
+import helmet from 'helmet';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody } from '../shared/protocol.js';
 import type { DashErrorCode } from './errors.js';
 import { DashError } from './errors.js';
 import { encodeJson } from './json.js';
 
-// One nonce per response, created when helmet writes the CSP header and read by the index page.
+// One nonce per response, created when the CSP header is written and read by the index page.
 const nonces = new WeakMap<ServerResponse, string>();
+
+// 128-bit nonces cut from a pooled buffer of CSPRNG bytes: one randomBytes call per 256 responses
+// instead of one per response (the call showed up in the callback route's profile).
+const NONCE_BYTES = 16;
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+function freshNonce(): string {
+  if (poolOffset + NONCE_BYTES > pool.length) {
+    pool = randomBytes(NONCE_BYTES * 256);
+    poolOffset = 0;
+  }
+  const nonce = pool.toString('base64', poolOffset, poolOffset + NONCE_BYTES);
+  poolOffset += NONCE_BYTES;
+  return nonce;
+}
 
 function nonceOf(res: ServerResponse): string {
   let nonce = nonces.get(res);
   if (nonce === undefined) {
-    nonce = randomBytes(16).toString('base64');
+    nonce = freshNonce();
     nonces.set(res, nonce);
   }
   return nonce;
@@ -30,10 +45,6 @@ function nonceOf(res: ServerResponse): string {
 export function cspNonce(reply: FastifyReply): string {
   return nonceOf(reply.raw);
 }
-
-// A helmet directive function: the same nonce for script-src and style-src of one response.
-// (@fastify/helmet's enableCSPNonces would add two different nonces; spec/security.md §6.3.)
-const nonceSource = (_req: unknown, res: ServerResponse): string => `'nonce-${nonceOf(res)}'`;
 
 const NONCE = Symbol('nonce');
 
@@ -54,14 +65,27 @@ const CSP: readonly (readonly [string, readonly (string | typeof NONCE)[]])[] = 
 export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=()';
 export const HSTS = 'max-age=63072000; includeSubDomains';
 
-/** The CSP of one response, as helmet writes it; `extraStyleSources` go at the end of style-src. */
-function cspHeaderValue(res: ServerResponse, extraStyleSources: readonly string[] = []): string {
-  const nonce = `'nonce-${nonceOf(res)}'`;
-  return CSP.map(([name, values]) =>
-    [name, ...values.map((v) => (v === NONCE ? nonce : v)), ...(name === 'style-src' ? extraStyleSources : [])].join(
+/**
+ * The CSP as constant text around the nonce, computed once per set of extra style sources: the
+ * header is written on every response, so it is a string concatenation, not a directive walk.
+ * (We write it ourselves rather than through helmet's directive functions, which re-parse and
+ * validate every directive on every response; spec/security.md §6.3 also wants one nonce shared by
+ * script-src and style-src, which helmet's enableCSPNonces does not give.)
+ */
+function cspTemplate(extraStyleSources: readonly string[]): readonly string[] {
+  const text = CSP.map(([name, values]) =>
+    [name, ...values.map((v) => (v === NONCE ? '\u0000' : v)), ...(name === 'style-src' ? extraStyleSources : [])].join(
       ' ',
     ),
   ).join(';');
+  return text.split('\u0000');
+}
+
+const defaultCsp = cspTemplate([]);
+
+/** The CSP of one response; `template` from cspTemplate. */
+function cspHeaderValue(res: ServerResponse, template: readonly string[] = defaultCsp): string {
+  return template.join(`'nonce-${nonceOf(res)}'`);
 }
 
 /**
@@ -81,6 +105,41 @@ export function baselineHeaders(res: ServerResponse): Record<string, string> {
   };
 }
 
+/**
+ * helmet's headers (every one but the CSP, which is per response), computed once at start-up by
+ * running helmet's middleware against a recording response. helmet stays the authority on what
+ * these headers say; we only avoid running its middleware chain on every request (part of the
+ * callback route's budget, measured with `npm run bench`).
+ */
+function helmetHeaders(): readonly (readonly [string, string])[] {
+  const headers = new Map<string, string>();
+  const recorder = {
+    setHeader(name: string, value: unknown) {
+      headers.set(name.toLowerCase(), String(value));
+    },
+    removeHeader(name: string) {
+      headers.delete(name.toLowerCase());
+    },
+  };
+  helmet({
+    // Written per response in the onRequest hook (see cspTemplate).
+    contentSecurityPolicy: false,
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+    // Set in the hook, and only when this very request came over TLS.
+    strictTransportSecurity: false,
+  })(
+    {} as Parameters<ReturnType<typeof helmet>>[0],
+    recorder as unknown as Parameters<ReturnType<typeof helmet>>[1],
+    () => undefined,
+  );
+  return [...headers];
+}
+
+const staticHeaders = helmetHeaders();
+
 /** Settings of the security layer. */
 export interface SecuritySettings {
   /** Debug mode: 5xx bodies carry the message and stack (for the dev-tools overlay). */
@@ -97,35 +156,17 @@ export async function registerSecurity(instance: FastifyInstance, settings: Secu
   if (instance.hasDecorator(SECURED)) return;
   instance.decorate(SECURED, true);
 
-  await instance.register(fastifyHelmet, {
-    global: true,
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: Object.fromEntries(
-        CSP.map(([name, values]) => [name, values.map((v) => (v === NONCE ? nonceSource : v))]),
-      ),
-    },
-    crossOriginOpenerPolicy: { policy: 'same-origin' },
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-    referrerPolicy: { policy: 'no-referrer' },
-    xFrameOptions: { action: 'deny' },
-    // Set below, and only when this very request came over TLS.
-    strictTransportSecurity: false,
-  });
-
   instance.addHook('onRequest', (request, reply, done) => {
+    const res = reply.raw;
+    for (const [name, value] of staticHeaders) res.setHeader(name, value);
+    res.setHeader('content-security-policy', cspHeaderValue(res));
+    // The HTML shell, every /_dash-* answer and every error must not be stored; routes with a
+    // caching policy of their own (suites, assets, favicon) set theirs, which wins at writeHead.
+    // (Set here rather than in an onSend hook: one hook less on every response.)
+    reply.raw.setHeader('cache-control', 'no-store');
     reply.header('permissions-policy', PERMISSIONS_POLICY);
     if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
     done();
-  });
-
-  instance.addHook('onSend', (_request, reply, payload, done) => {
-    // Routes with a caching policy of their own (suites, assets, favicon) set it; the rest —
-    // the HTML shell, every /_dash-* answer, every error — must not be stored.
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    reply.removeHeader('server');
-    reply.removeHeader('x-powered-by');
-    done(null, payload);
   });
 
   instance.setErrorHandler((error, request, reply) => sendError(error, request, reply, settings));
@@ -150,16 +191,16 @@ const styleHash = /^sha256-[A-Za-z0-9+/]{43}=$/;
 
 /**
  * An explicit opt-out for one scope (`renderer: 'dash'` only): style-src also allows these sha256
- * hashes of fixed inline `<style>` texts. Still no 'unsafe-inline'. Runs after helmet's onRequest
+ * hashes of fixed inline `<style>` texts. Still no 'unsafe-inline'. Runs after the baseline's onRequest
  * hook (an ancestor's, or this scope's registered before) and rewrites the header with the same nonce.
  */
 export function allowStyleHashes(instance: FastifyInstance, hashes: readonly string[]): void {
   const bad = hashes.find((h) => !styleHash.test(h));
   if (bad !== undefined) throw new DashError('DASH_ERR_OPTIONS', `"${bad}" is not a sha256 CSP hash-source`);
-  const sources = hashes.map((h) => `'${h}'`);
+  const template = cspTemplate(hashes.map((h) => `'${h}'`));
   instance.addHook('onRequest', (_request, reply, done) => {
     if (reply.raw.hasHeader('content-security-policy')) {
-      reply.raw.setHeader('content-security-policy', cspHeaderValue(reply.raw, sources));
+      reply.raw.setHeader('content-security-policy', cspHeaderValue(reply.raw, template));
     }
     done();
   });

@@ -16,13 +16,43 @@ export interface TriggeredProp {
 
 interface CallbackScope {
   readonly changedPropIds: readonly string[];
-  /** `<id>.<prop>` → value, for inputs and for state. */
-  readonly inputs: Readonly<Record<string, unknown>>;
-  readonly states: Readonly<Record<string, unknown>>;
+  /** `<id>.<prop>` → value, for inputs and for state; built on first use (most callbacks never read ctx). */
+  readonly inputs: () => Readonly<Record<string, unknown>>;
+  readonly states: () => Readonly<Record<string, unknown>>;
   readonly sideUpdates: Map<string, Record<string, unknown>>;
 }
 
+/** `fn`'s result, computed once on first call. */
+function once<T>(fn: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = fn();
+      done = true;
+    }
+    return value;
+  };
+}
+
 const storage = new AsyncLocalStorage<CallbackScope>();
+
+/**
+ * The scope of the callback running synchronously right now. Plain (non-async) functions run with
+ * this instead of AsyncLocalStorage: on Node 20, AsyncLocalStorage installs promise hooks that cost
+ * every request about 15% of callback throughput (measured with `npm run bench`), and a plain
+ * function needs no context carried across awaits. `async` functions get AsyncLocalStorage, so ctx
+ * and setProps keep working after an await. (A plain function that returns a promise chain sees ctx
+ * only in its synchronous part; later reads throw a clear error rather than see another call's ctx.)
+ */
+let syncScope: CallbackScope | undefined;
+
+const AsyncFunction = (async () => undefined).constructor;
+
+/** True for functions declared `async` (their body may await before reading ctx). */
+export function isAsyncFunction(fn: unknown): boolean {
+  return fn instanceof AsyncFunction;
+}
 
 function flatten(args: readonly (CallbackArgument | CallbackArgument[])[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -38,19 +68,31 @@ export async function runInContext<T>(
     state: readonly (CallbackArgument | CallbackArgument[])[];
   },
   fn: () => T | Promise<T>,
+  needsAsyncContext: boolean,
 ): Promise<{ result: T; sideUpdates: Map<string, Record<string, unknown>> }> {
   const scope: CallbackScope = {
     changedPropIds: request.changedPropIds,
-    inputs: flatten(request.inputs),
-    states: flatten(request.state),
+    inputs: once(() => flatten(request.inputs)),
+    states: once(() => flatten(request.state)),
     sideUpdates: new Map(),
   };
-  const result = await storage.run(scope, fn);
-  return { result, sideUpdates: scope.sideUpdates };
+  if (needsAsyncContext) {
+    const result = await storage.run(scope, fn);
+    return { result, sideUpdates: scope.sideUpdates };
+  }
+  const previous = syncScope;
+  syncScope = scope;
+  let returned: T | Promise<T>;
+  try {
+    returned = fn();
+  } finally {
+    syncScope = previous;
+  }
+  return { result: await returned, sideUpdates: scope.sideUpdates };
 }
 
 function scope(what: string): CallbackScope {
-  const current = storage.getStore();
+  const current = syncScope ?? storage.getStore();
   if (current === undefined) throw new Error(`${what} can only be used while a callback runs`);
   return current;
 }
@@ -60,7 +102,8 @@ export const ctx = {
   /** The props that fired this call, with their values; `[]` on the initial call. */
   get triggered(): TriggeredProp[] {
     const s = scope('ctx.triggered');
-    return s.changedPropIds.map((propId) => ({ prop_id: propId, value: s.inputs[propId] ?? null }));
+    const inputs = s.inputs();
+    return s.changedPropIds.map((propId) => ({ prop_id: propId, value: inputs[propId] ?? null }));
   },
   /** The id of the component that fired this call (a dict for pattern ids), or null. */
   get triggered_id(): ComponentId | null {
@@ -76,11 +119,11 @@ export const ctx = {
   },
   /** Every Input's value, keyed `<id>.<prop>`. */
   get inputs(): Readonly<Record<string, unknown>> {
-    return scope('ctx.inputs').inputs;
+    return scope('ctx.inputs').inputs();
   },
   /** Every State's value, keyed `<id>.<prop>`. */
   get states(): Readonly<Record<string, unknown>> {
-    return scope('ctx.states').states;
+    return scope('ctx.states').states();
   },
 };
 

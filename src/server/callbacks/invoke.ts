@@ -124,7 +124,7 @@ export async function invokeCallback(registry: CallbackRegistry, body: unknown):
   let returned: unknown;
   let sideUpdates: Map<string, Record<string, unknown>>;
   try {
-    ({ result: returned, sideUpdates } = await runInContext(call, () => definition.fn(...values)));
+    ({ result: returned, sideUpdates } = await runInContext(call, () => definition.fn(...values), definition.isAsync));
   } catch (error) {
     if (isPrevent(error)) return { kind: 'prevented' };
     throw new DashError('DASH_ERR_CALLBACK_FAILED', `Callback ${definition.key} failed`, { cause: error });

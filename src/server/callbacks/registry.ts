@@ -7,6 +7,7 @@ import type { AnyArgument, AnyOutput, CallbackOptions } from '../../shared/depen
 import { outputKey, propIdString, stringifyId } from '../../shared/prop-id.js';
 import type { CallbackSpec } from '../../shared/protocol.js';
 import { DashError } from '../errors.js';
+import { isAsyncFunction } from './context.js';
 
 /** The user's function, untyped at runtime. */
 export type CallbackFunction = (...values: unknown[]) => unknown;
@@ -22,6 +23,8 @@ export interface CallbackDefinition {
   readonly state: readonly AnyArgument[];
   readonly fn: CallbackFunction;
   readonly preventInitialCall: boolean;
+  /** Declared `async`: runs with AsyncLocalStorage so ctx survives awaits (see context.ts). */
+  readonly isAsync: boolean;
 }
 
 function hashInputs(inputs: readonly AnyArgument[]): string {
@@ -122,7 +125,16 @@ export class CallbackRegistry {
     }
     const preventInitialCall =
       options.prevent_initial_call ?? options.preventInitialCall ?? this.preventInitialDefault();
-    const definition: CallbackDefinition = { key, outputs: typedOutputs, multi, inputs, state, fn, preventInitialCall };
+    const definition: CallbackDefinition = {
+      key,
+      outputs: typedOutputs,
+      multi,
+      inputs,
+      state,
+      fn,
+      preventInitialCall,
+      isAsync: isAsyncFunction(fn),
+    };
     this.#byKey.set(key, definition);
     for (const o of typedOutputs) {
       const propId = propIdString(o.id, o.property);
