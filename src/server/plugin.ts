@@ -31,7 +31,7 @@ export const dashPlugin: FastifyPluginAsync<DashPluginOptions> = async (instance
   const debug = opts.debug ?? false;
   const site = await Site.create({ app: opts.app, debug, mountPrefix: instance.prefix, bundleDir: opts.bundleDir });
 
-  await registerSecurity(instance, { debug });
+  registerSecurity(instance, { debug });
   if (site.options.renderer === 'dash') {
     // The only CSP relaxation dash-ts has, and only for the wire-compatibility renderer: say so.
     const hashes = dashRendererStyleHashes();

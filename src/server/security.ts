@@ -152,7 +152,7 @@ const SECURED = 'dashSecurity';
  * Add the security layer to a Fastify scope (and so to every route and 404 of that scope and its
  * children). Applied once: a scope whose ancestor already has it is left alone.
  */
-export async function registerSecurity(instance: FastifyInstance, settings: SecuritySettings): Promise<void> {
+export function registerSecurity(instance: FastifyInstance, settings: SecuritySettings): void {
   if (instance.hasDecorator(SECURED)) return;
   instance.decorate(SECURED, true);
 

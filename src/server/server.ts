@@ -21,7 +21,7 @@ export async function createDashServer(app: Dash, options: ServerOptions = {}): 
     frameworkErrors: frameworkErrorHandler({ debug }),
   });
   try {
-    await registerSecurity(server, { debug });
+    registerSecurity(server, { debug });
     // Fastify prefixes have no trailing slash; '/' mounts at the root.
     const prefix = resolved.routesPrefix.replace(/\/+$/, '');
     // Awaited so that startup errors (a missing browser bundle, bad options) reject app.server().

@@ -24,7 +24,7 @@ function body(output: string, value: string): string {
 
 before(async () => {
   const bundle = await makeFakeBundle();
-  cleanup = bundle.cleanup;
+  cleanup = () => bundle.cleanup();
   const app = new Dash();
   app.layout = html.Div([dcc.Input({ id: 'in' }), html.Div({ id: 'plain' }), html.Div({ id: 'slow' })]);
   app.callback(Output('plain', 'children'), Input('in', 'value'), (v) => {

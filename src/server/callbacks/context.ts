@@ -47,11 +47,9 @@ const storage = new AsyncLocalStorage<CallbackScope>();
  */
 let syncScope: CallbackScope | undefined;
 
-const AsyncFunction = (async () => undefined).constructor;
-
 /** True for functions declared `async` (their body may await before reading ctx). */
 export function isAsyncFunction(fn: unknown): boolean {
-  return fn instanceof AsyncFunction;
+  return typeof fn === 'function' && (fn as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'AsyncFunction';
 }
 
 function flatten(args: readonly (CallbackArgument | CallbackArgument[])[]): Record<string, unknown> {
