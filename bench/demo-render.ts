@@ -6,7 +6,7 @@ import app from '../examples/gapminder/app.js';
 import { launchBrowser, serveApp } from '../tests/browser/harness.js';
 
 export async function benchDemoRender(options: { loads: number }): Promise<void> {
-  console.log(`\n## 2. Demo: navigation to first complete render (${options.loads} loads)`);
+  console.log(`\n## 3. Demo: navigation to first complete render (${options.loads} loads)`);
   const served = await serveApp(app);
   const browser = await launchBrowser();
   const times: number[] = [];

@@ -58,7 +58,7 @@ async function measure(withGraph: boolean): Promise<{ js: number; css: number; r
 }
 
 export async function benchFirstLoadBytes(): Promise<void> {
-  console.log('\n## 3. First-load bytes (gzip -9 of every script and stylesheet fetched)');
+  console.log('\n## 2. First-load bytes (gzip -9 of every script and stylesheet fetched)');
   const plain = await measure(false);
   const graph = await measure(true);
   const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;

@@ -2,8 +2,8 @@
  * `npm run bench`: the figures of docs/benchmarks.md, each measured side by side in one run.
  *  1. `_dash-update-component` for a trivial callback vs a bare Fastify JSON route (autocannon,
  *     loopback, bounded in time): requests/s, p50, p99, and the ratio.
- *  2. Time from navigation to the demo's first complete render in Chromium (median of N).
- *  3. First-load JS/CSS bytes (gzip) of an app of html elements + dcc.Input, and of one with a Graph.
+ *  2. First-load JS/CSS bytes (gzip) of an app of html elements + dcc.Input, and of one with a Graph.
+ *  3. Time from navigation to the demo's first complete render in Chromium (median of N).
  * Usage: npm run bench [-- --seconds 10 --connections 10 --loads 5]
  */
 import { parseArgs } from 'node:util';
