@@ -8,8 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Dash } from 'dash-ts';
 import type { PageProblems } from './harness.js';
-import { ensureBuilt, launchBrowser, openPage, serveApp } from './harness.js';
-import { echoId } from './apps/echo.js';
+import { echoed, ensureBuilt, eventually, expectEcho, launchBrowser, openPage, serveApp } from './harness.js';
 import * as buttonApp from './apps/button.js';
 import * as checklistApp from './apps/checklist.js';
 import * as htmlApp from './apps/html.js';
@@ -69,43 +68,12 @@ async function withApp(
   }
 }
 
-/** Wait until `read()` returns `expected` (or time out), then assert it. */
-async function eventually<T>(read: () => Promise<T>, expected: T, what: string, timeout = 5000): Promise<void> {
-  const end = Date.now() + timeout;
-  let actual = await read();
-  while (!isDeepStrictEqual(actual, expected) && Date.now() < end) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    actual = await read();
-  }
-  assert.deepEqual(actual, expected, what);
-}
-
-function isDeepStrictEqual(a: unknown, b: unknown): boolean {
-  try {
-    assert.deepStrictEqual(a, b);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The text of an element by id (undefined when absent). */
 function textOf(page: Page, id: string): Promise<string | undefined> {
   return page.evaluate(
     (elementId) => (globalThis as unknown as PageWindow).document.getElementById(elementId)?.textContent ?? undefined,
     id,
   );
-}
-
-/** The parsed JSON an echo Div shows for `id.prop` (undefined while the echo has not rendered). */
-async function echoed(page: Page, id: string, prop: string): Promise<unknown> {
-  const text = await textOf(page, echoId(id, prop));
-  return text === undefined || text === '' ? undefined : (JSON.parse(text) as unknown);
-}
-
-/** Wait until the echo of `id.prop` shows `expected`. */
-function expectEcho(page: Page, id: string, prop: string, expected: unknown, timeout?: number): Promise<void> {
-  return eventually(() => echoed(page, id, prop), expected, `${id}.${prop}`, timeout);
 }
 
 /** An attribute of the element matching `selector`. */

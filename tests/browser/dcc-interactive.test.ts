@@ -4,12 +4,10 @@
  * back through the echo Divs, that its CSS applied, and that the page ran clean under the strict CSP.
  */
 import assert from 'node:assert/strict';
-import { isDeepStrictEqual } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Dash } from 'dash-ts';
-import { ensureBuilt, launchBrowser, openPage, serveApp } from './harness.js';
-import { echoId } from './apps/echo.js';
+import { echoed, ensureBuilt, eventually, expectEcho, launchBrowser, openPage, serveApp } from './harness.js';
 import * as dropdownApp from './apps/dropdown.js';
 import * as graphApp from './apps/graph.js';
 import * as rangeSliderApp from './apps/range-slider.js';
@@ -53,30 +51,6 @@ async function withApp(
     await opened.close();
     await served.close();
   }
-}
-
-/** Wait until `read()` returns `expected` (or time out), then assert it. */
-async function eventually<T>(read: () => Promise<T>, expected: T, what: string, timeout = 5000): Promise<void> {
-  const end = Date.now() + timeout;
-  let actual = await read();
-  while (!isDeepStrictEqual(actual, expected) && Date.now() < end) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    actual = await read();
-  }
-  assert.deepEqual(actual, expected, what);
-}
-
-/** The parsed JSON an echo Div shows for `id.prop` (undefined while it has not rendered). */
-async function echoed(page: Page, id: string, prop: string): Promise<unknown> {
-  const text = await page.evaluate(
-    (elementId) => (globalThis as unknown as PageWindow).document.getElementById(elementId)?.textContent ?? undefined,
-    echoId(id, prop),
-  );
-  return text === undefined || text === '' ? undefined : (JSON.parse(text) as unknown);
-}
-
-function expectEcho(page: Page, id: string, prop: string, expected: unknown, timeout?: number): Promise<void> {
-  return eventually(() => echoed(page, id, prop), expected, `${id}.${prop}`, timeout);
 }
 
 /** One computed style property of the first element matching `selector`. */

@@ -3,13 +3,16 @@
  * 127.0.0.1 with a random port. Collects console errors, page errors and CSP violations so that a
  * test can assert a page ran clean under our strict CSP.
  */
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { Dash } from 'dash-ts';
+import { echoId } from './apps/echo.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -78,4 +81,29 @@ export async function openPage(
   page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
   await page.goto(url);
   return { page, problems, close: () => context.close() };
+}
+
+/** Wait until `read()` returns `expected` (or time out), then assert it. */
+export async function eventually<T>(read: () => Promise<T>, expected: T, what: string, timeout = 5000): Promise<void> {
+  const end = Date.now() + timeout;
+  let actual = await read();
+  while (!isDeepStrictEqual(actual, expected) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    actual = await read();
+  }
+  assert.deepEqual(actual, expected, what);
+}
+
+/** The parsed JSON an echo Div (tests/browser/apps/echo.ts) shows for `id.prop`; undefined until rendered. */
+export async function echoed(page: Page, id: string, prop: string): Promise<unknown> {
+  const text = await page.evaluate(
+    (elementId) => document.getElementById(elementId)?.textContent ?? undefined,
+    echoId(id, prop),
+  );
+  return text === undefined || text === '' ? undefined : (JSON.parse(text) as unknown);
+}
+
+/** Wait until the echo of `id.prop` shows `expected`. */
+export function expectEcho(page: Page, id: string, prop: string, expected: unknown, timeout?: number): Promise<void> {
+  return eventually(() => echoed(page, id, prop), expected, `${id}.${prop}`, timeout);
 }
