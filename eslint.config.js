@@ -8,7 +8,17 @@ const browserOnly = ['react', 'react-dom', 'react-dom/client', '**/renderer/**',
 const serverOnly = ['fastify', '@fastify/*', 'node:*', '**/server/**', 'tsx', 'tsx/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', '.cache/**', '.tmp/**', 'examples/gapminder/data/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'coverage/**',
+      '.cache/**',
+      '.tmp/**',
+      'lib/**',
+      'examples/gapminder/data/**',
+    ],
+  },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },

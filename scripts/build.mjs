@@ -1,9 +1,12 @@
-// Build the browser bundles: the renderer entry plus code-split component chunks (esbuild, ESM,
-// content-hashed names) into dist/browser/, and a manifest the server uses as its allowlist.
+// Build everything we ship: the browser bundles (the renderer entry plus code-split component
+// chunks: esbuild, ESM, content-hashed names) into dist/browser/ with a manifest the server uses as
+// its allowlist, and the server code compiled by tsc into lib/ (what `import "dash-ts"` loads
+// outside the repo's `dash-ts-source` condition), with the server's static files beside it.
 // Usage: node scripts/build.mjs [--dev]   (--dev: no minification, with sourcemaps)
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,3 +50,21 @@ const manifest = { entry, css, files: files.sort(), buildHash: hash.digest('hex'
 await writeFile(path.join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 await writeFile(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
 console.log(`build: ${files.length} files in dist/browser (entry ${entry})`);
+
+// The server, compiled. lib/ mirrors src/ one level below the package root, so the paths the
+// server resolves from import.meta.url (../../dist/browser, ./static) hold in both.
+await rm(path.join(root, 'lib'), { recursive: true, force: true });
+execFileSync(
+  process.execPath,
+  [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.lib.json'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
+await cp(path.join(root, 'src', 'server', 'static'), path.join(root, 'lib', 'server', 'static'), { recursive: true });
+await cp(
+  path.join(root, 'src', 'server', 'dash-renderer-styles.json'),
+  path.join(root, 'lib', 'server', 'dash-renderer-styles.json'),
+);
+console.log('build: server compiled into lib/');
