@@ -216,6 +216,11 @@ describe('dcc.Checklist', () => {
       await expectEcho(page, 'dict', 'value', null);
       await page.click('#dict label:has-text("Beta")');
       await expectEcho(page, 'dict', 'value', ['b']);
+
+      // A component as an option label is rendered as that component (children_props options[].label).
+      assert.equal(await page.locator('#rich label span#rich-label.rich').textContent(), 'Bold choice');
+      await page.click('#rich-label');
+      await expectEcho(page, 'rich', 'value', ['r']);
     });
   });
 });

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { ComponentMeta } from '../define.js';
 import { Button } from './button.js';
 import { Checklist } from './checklist.js';
+import { Dropdown } from './dropdown.js';
 import { Input } from './input.js';
 import { Interval } from './interval.js';
 import { Link } from './link.js';
@@ -249,6 +250,9 @@ test('every component declares every prop of its spec table, in dash_core_compon
 test('component-valued props are declared for the renderer', () => {
   assert.deepEqual(Tab.meta.childrenProps, ['label']);
   assert.deepEqual(Loading.meta.childrenProps, ['custom_spinner']);
+  for (const meta of [Checklist.meta, RadioItems.meta, Dropdown.meta]) {
+    assert.deepEqual(meta.childrenProps, ['options[].label'], meta.type);
+  }
 });
 
 test('factories produce the wire JSON', () => {

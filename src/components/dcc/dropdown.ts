@@ -25,6 +25,8 @@ export const dropdownLabelsSchema = z
 export const Dropdown = defineComponent({
   namespace: 'dash_core_components',
   type: 'Dropdown',
+  // Option labels may be components (Dash's children_props: `options[].label`).
+  childrenProps: ['options[].label'],
   description: 'A dropdown select box with search, for one value or (multi) several.',
   props: {
     id: idSchema.optional().describe('The id of this component, used to identify it in callbacks.'),

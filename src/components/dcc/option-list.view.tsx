@@ -3,7 +3,8 @@
  * `dash-options-list` container of `<label>`s, each wrapping an input and the option's text.
  * Not a registered view itself.
  */
-import type { CSSProperties } from 'react';
+import { isValidElement } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import type { DetailedOption, OptionValue } from './options.js';
 import { classNames } from './view-utils.browser.js';
 import './styles/dcc.css';
@@ -28,12 +29,13 @@ export interface OptionListProps {
 }
 
 /**
- * The text of a label. Labels that are components would need the renderer to render component
- * JSON outside the children tree, which the view API does not offer; they show the value instead.
+ * What a label shows: its text, or the component the renderer made of it (the definitions declare
+ * `options[].label` as a component-valued prop, so component labels arrive as React elements).
  */
-function labelText(option: DetailedOption): string {
+function labelContent(option: DetailedOption): ReactNode {
   const { label, value } = option;
   if (typeof label === 'string' || typeof label === 'number' || typeof label === 'boolean') return String(label);
+  if (isValidElement(label)) return label;
   return String(value);
 }
 
@@ -73,7 +75,7 @@ export function OptionList(props: OptionListProps) {
                 style={props.inputStyle}
               />
             </span>
-            <span className="dash-options-list-option-text">{labelText(option)}</span>
+            <span className="dash-options-list-option-text">{labelContent(option)}</span>
           </label>
         );
       })}

@@ -17,6 +17,11 @@ export function createApp(): Dash {
       inputClassName: 'inp',
     }),
     dcc.Checklist({ id: 'dict', options: { a: 'Alpha', b: 'Beta' } }),
+    dcc.Checklist({
+      id: 'rich',
+      options: [{ label: html.Span('Bold choice', { id: 'rich-label', className: 'rich' }), value: 'r' }],
+    }),
+    echo(app, 'rich', 'value'),
     echo(app, 'list', 'value'),
     echo(app, 'objects', 'value'),
     echo(app, 'dict', 'value'),
