@@ -18,6 +18,7 @@ export { DashError } from './server/errors.js';
 export type { DashErrorCode } from './server/errors.js';
 export { Input, Output, State, noUpdate, NoUpdate, PreventUpdate } from './shared/dependencies.js';
 export type { CallbackOptions, ComponentRef, Dependency, OutputOptions, WireValue } from './shared/dependencies.js';
+export { MATCH, ALL, ALLSMALLER } from './shared/wildcards.js';
 export type { ComponentId, DictId } from './shared/prop-id.js';
 export type { Child, ComponentJson } from './shared/layout.js';
 export type { ComponentNode, ComponentFactory, Children } from './components/define.js';

@@ -3,8 +3,11 @@
  * `R:actions/dependencies.js#computeGraphs`): parsed definitions plus the indexes the scheduler
  * looks things up in — which callbacks a prop is an Input of, which callback writes an output.
  */
-import { splitOutputKey, splitPropId } from '../../shared/prop-id.js';
+import type { DictId } from '../../shared/prop-id.js';
+import { parseId, splitOutputKey, splitPropId } from '../../shared/prop-id.js';
+import { idMatchesPattern } from '../../shared/wildcards.js';
 import type { CallbackSpec, DependencySpec } from '../../shared/protocol.js';
+import { isWildcardId } from './resolve.js';
 import type { CallbackDef, DependencyRef, OutputRef } from './types.js';
 
 /** Strip an `allow_duplicate` hash: `children@3f9a…` → `children` (`R:actions/callbacks.ts#cleanOutputProp`). */
@@ -65,34 +68,70 @@ function addNested(map: Map<string, Map<string, CallbackDef[]>>, id: string, pro
 const noDefs: readonly CallbackDef[] = [];
 const noProps: ReadonlyMap<string, readonly CallbackDef[]> = new Map();
 
-/** The parsed callback list and its indexes (exact ids; wildcard patterns come with §3). */
+/** A wildcard dependency: matched against concrete dict ids instead of looked up (§3.4). */
+interface PatternEntry {
+  readonly pattern: DictId;
+  readonly property: string;
+  readonly def: CallbackDef;
+}
+
+/** Exact entries for `id`, plus the pattern entries matching it, as property → callbacks (no repeats). */
+function withPatterns(
+  exact: ReadonlyMap<string, readonly CallbackDef[]> | undefined,
+  patterns: readonly PatternEntry[],
+  id: string,
+): ReadonlyMap<string, readonly CallbackDef[]> {
+  if (patterns.length === 0 || !id.startsWith('{')) return exact ?? noProps;
+  const concrete = parseId(id);
+  const merged = new Map<string, CallbackDef[]>();
+  for (const [property, defs] of exact ?? noProps) merged.set(property, [...defs]);
+  for (const entry of patterns) {
+    if (!idMatchesPattern(entry.pattern, concrete)) continue;
+    const list = merged.get(entry.property);
+    if (!list) merged.set(entry.property, [entry.def]);
+    else if (!list.includes(entry.def)) list.push(entry.def);
+  }
+  return merged.size === 0 ? noProps : merged;
+}
+
+/** The parsed callback list and its indexes: exact ids by lookup, wildcard ids by matching. */
 export class CallbackGraph {
   readonly callbacks: readonly CallbackDef[];
   /** id → property (raw, with `@hash`) → callbacks writing it (normally one). */
   readonly #outputsById = new Map<string, Map<string, CallbackDef[]>>();
   /** id → property → callbacks having it as an Input. */
   readonly #inputsById = new Map<string, Map<string, CallbackDef[]>>();
+  readonly #outputPatterns: PatternEntry[] = [];
+  readonly #inputPatterns: PatternEntry[] = [];
 
   constructor(specs: readonly CallbackSpec[]) {
     this.callbacks = specs.map(parseCallback);
     for (const def of this.callbacks) {
-      for (const output of def.outputs) addNested(this.#outputsById, output.id, output.property, def);
-      for (const input of def.inputs) addNested(this.#inputsById, input.id, input.property, def);
+      for (const output of def.outputs) {
+        if (isWildcardId(output.id)) {
+          this.#outputPatterns.push({ pattern: parseId(output.id) as DictId, property: output.property, def });
+        } else addNested(this.#outputsById, output.id, output.property, def);
+      }
+      for (const input of def.inputs) {
+        if (isWildcardId(input.id)) {
+          this.#inputPatterns.push({ pattern: parseId(input.id) as DictId, property: input.property, def });
+        } else addNested(this.#inputsById, input.id, input.property, def);
+      }
     }
   }
 
-  /** Callbacks that have `id.property` as an Input. */
+  /** Callbacks that have `id.property` as an Input (exactly or through a pattern). */
   inputsTo(id: string, property: string): readonly CallbackDef[] {
-    return this.#inputsById.get(id)?.get(property) ?? noDefs;
+    return this.inputsOn(id).get(property) ?? noDefs;
   }
 
-  /** property → callbacks, for every output declared on `id`. */
+  /** property → callbacks, for every output declared on `id` (exactly or through a pattern). */
   outputsOn(id: string): ReadonlyMap<string, readonly CallbackDef[]> {
-    return this.#outputsById.get(id) ?? noProps;
+    return withPatterns(this.#outputsById.get(id), this.#outputPatterns, id);
   }
 
-  /** property → callbacks, for every Input declared on `id`. */
+  /** property → callbacks, for every Input declared on `id` (exactly or through a pattern). */
   inputsOn(id: string): ReadonlyMap<string, readonly CallbackDef[]> {
-    return this.#inputsById.get(id) ?? noProps;
+    return withPatterns(this.#inputsById.get(id), this.#inputPatterns, id);
   }
 }

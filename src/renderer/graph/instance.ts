@@ -20,15 +20,17 @@ export function uniqueIdentifier(def: CallbackDef, anyVals: string): string {
 }
 
 export interface InstanceOptions {
+  /** The MATCH binding (resolve.ts `bindingOf`); `''` when the callback has no MATCH. */
+  anyVals?: string;
   changed?: ReadonlyMap<string, number>;
   initialCall?: boolean;
   executionGroup?: number | undefined;
   predecessors?: readonly CallbackDef[] | undefined;
 }
 
-/** A new instance of `def` (no MATCH values until pattern matching lands). */
+/** A new instance of `def`, bound to `options.anyVals`. */
 export function createInstance(def: CallbackDef, options: InstanceOptions = {}): Instance {
-  const anyVals = '';
+  const anyVals = options.anyVals ?? '';
   return {
     def,
     anyVals,

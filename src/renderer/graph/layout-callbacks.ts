@@ -5,7 +5,15 @@
  */
 import type { CallbackGraph } from './callback-graph.js';
 import { createInstance, mergeChanged, withChanges } from './instance.js';
-import { hasAnyOutput, inputPropIds, isMultiValued, outputPropIds, resolveDependency } from './resolve.js';
+import {
+  bindingForOutput,
+  hasAnyOutput,
+  inputPropIds,
+  isMultiValued,
+  outputPropIds,
+  resolveDependency,
+  triggerBindings,
+} from './resolve.js';
 import type { CallbackDef, Instance, LayoutView } from './types.js';
 import { INDIRECT } from './types.js';
 
@@ -43,19 +51,24 @@ function unfilteredWave(
   const { chunkIds } = options;
   for (const id of ids) {
     // Output rule: a callback writing a prop of this component gets its initial call.
+    // (A MATCH callback's instance is the one bound to this output's values, §3.4.)
     for (const defs of graph.outputsOn(id).values()) {
       const def = defs[0];
-      if (def && !def.preventInitialCall) add(createInstance(def, { initialCall: true }));
+      if (def && !def.preventInitialCall) {
+        add(createInstance(def, { initialCall: true, anyVals: bindingForOutput(def, id) }));
+      }
     }
     if (!chunkIds) continue;
     // Input rule (chunks only): an Input inside the chunk counts as changed when the callback's
     // outputs are not all inside the chunk. Ignores prevent_initial_call; never no-output ones.
     for (const [property, defs] of graph.inputsOn(id)) {
       for (const def of defs) {
-        if (!hasAnyOutput(def, layout)) continue;
-        const outputs = def.outputs.flatMap((o) => resolveDependency(o, layout));
-        if (outputs.every((o) => chunkIds.has(o.idString))) continue;
-        add(createInstance(def, { changed: new Map([[`${id}.${property}`, INDIRECT]]) }));
+        for (const anyVals of triggerBindings(def, id, property, layout)) {
+          if (!hasAnyOutput(def, layout, anyVals)) continue;
+          const outputs = def.outputs.flatMap((o) => resolveDependency(o, layout, anyVals));
+          if (outputs.every((o) => chunkIds.has(o.idString))) continue;
+          add(createInstance(def, { anyVals, changed: new Map([[`${id}.${property}`, INDIRECT]]) }));
+        }
       }
     }
   }

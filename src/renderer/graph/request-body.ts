@@ -5,7 +5,7 @@
  */
 import type { CallbackArgument, CallbackOutputRef, UpdateRequest } from '../../shared/protocol.js';
 import { parseId } from '../../shared/prop-id.js';
-import { isMultiValued, isWildcardId, resolveDependency } from './resolve.js';
+import { isMultiValued, resolveDependency } from './resolve.js';
 import type { DependencyRef, Instance, LayoutView, OutputRef, ResolvedProp } from './types.js';
 
 type Kind = 'Input' | 'State' | 'Output';
@@ -35,12 +35,13 @@ function fill<T>(
   deps: readonly (DependencyRef | OutputRef)[],
   kind: Kind,
   layout: LayoutView,
+  anyVals: string,
   toValue: (r: ResolvedProp) => T,
   optional: (dep: DependencyRef | OutputRef) => T,
 ): Filled<T> {
   const result: Filled<T> = { values: [], errors: [], emptyMulti: 0 };
   for (const dep of deps) {
-    const resolved = resolveDependency(dep, layout);
+    const resolved = resolveDependency(dep, layout, anyVals);
     if (isMultiValued(dep)) {
       if (resolved.length === 0) result.emptyMulti += 1;
       result.values.push(resolved.map(toValue));
@@ -87,20 +88,12 @@ export function prepareRequest(instance: Instance, layout: LayoutView): Prepared
       message: `Clientside callbacks are not supported by the dash-ts renderer yet: ${def.key} via ${namespace}.${function_name}.`,
     };
   }
-  // Until pattern matching (§3) lands, say so instead of sending wrong (empty) wildcard lists.
-  const wildcard = [...def.inputs, ...def.state, ...def.outputs].find((d) => isWildcardId(d.id));
-  if (wildcard) {
-    return {
-      kind: 'error',
-      message: `Pattern-matching callbacks (MATCH/ALL/ALLSMALLER) are not supported by the dash-ts renderer yet: ${def.key} uses ${wildcard.id}.`,
-    };
-  }
   const optionalArg = (dep: DependencyRef | OutputRef): CallbackArgument => ({
     id: parseId(dep.id),
     property: dep.property,
     value: null,
   });
-  const inputs = fill(def.inputs, 'Input', layout, (r) => argument(r, layout), optionalArg);
+  const inputs = fill(def.inputs, 'Input', layout, instance.anyVals, (r) => argument(r, layout), optionalArg);
   if (inputs.errors.length > 0) {
     // Every input missing (empty multi-valued ones count) with at least one single-valued: skip silently.
     if (inputs.errors.length + inputs.emptyMulti === def.inputs.length) return { kind: 'skip' };
@@ -112,6 +105,7 @@ export function prepareRequest(instance: Instance, layout: LayoutView): Prepared
     def.outputs,
     'Output',
     layout,
+    instance.anyVals,
     (r) => r,
     (dep) => ({ id: parseId(dep.id), idString: dep.id, property: dep.property, propId: '' }),
   );
@@ -133,7 +127,7 @@ export function prepareRequest(instance: Instance, layout: LayoutView): Prepared
     parsedChangedPropsIds: parsedChangedIds(changedPropIds),
   };
   if (def.state.length > 0) {
-    const state = fill(def.state, 'State', layout, (r) => argument(r, layout), optionalArg);
+    const state = fill(def.state, 'State', layout, instance.anyVals, (r) => argument(r, layout), optionalArg);
     if (state.errors.length > 0) return { kind: 'error', message: state.errors[0]! };
     body.state = state.values;
   }

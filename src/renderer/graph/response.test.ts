@@ -44,12 +44,13 @@ describe('classifying answers (§12.2, protocol-core §5.2–§5.4)', () => {
 });
 
 describe('request bodies (protocol-core §5.1)', () => {
-  const layout: LayoutView = { has: () => true, getProp: () => 1, stringIds: () => [] };
+  const layout: LayoutView = { has: () => true, getProp: () => 1, stringIds: () => [], dictIds: () => [] };
 
-  test('wildcard dependencies are reported, not sent as empty lists (pattern matching is not implemented)', () => {
+  test('an ALL input with no matching component is sent as an empty list', () => {
     const graph = new CallbackGraph([spec('out.children', { inputs: ['{"index":["ALL"],"type":"x"}.value'] })]);
     const prepared = prepareRequest(createInstance(graph.callbacks[0]!), layout);
-    assert.equal(prepared.kind, 'error');
+    assert.equal(prepared.kind, 'request');
+    assert.deepEqual(prepared.kind === 'request' ? prepared.body.inputs : undefined, [[]]);
   });
 
   test('clientside callbacks are reported, never POSTed', () => {

@@ -13,7 +13,7 @@ import { applyPatch, isPatch } from './patch.js';
 import type { Queues } from './queues.js';
 import { cleanStored, emptyQueues, pendingInstances, requestedPass } from './queues.js';
 import { prepareRequest } from './request-body.js';
-import { hasAnyOutput, outputPropIds } from './resolve.js';
+import { hasAnyOutput, outputPropIds, triggerBindings } from './resolve.js';
 import type { PropUpdates } from './response.js';
 import { classifyResponse, normalizeSideUpdate } from './response.js';
 import type { AppliedProps, CallbackDef, CallbackError, Instance, LayoutView, TransportResponse } from './types.js';
@@ -95,8 +95,12 @@ export class Scheduler {
     const found: Instance[] = [];
     for (const property of properties) {
       for (const def of this.#graph.inputsTo(id, property)) {
-        if (!def.noOutput && !hasAnyOutput(def, this.#host.layout)) continue;
-        found.push(createInstance(def, { changed: new Map([[`${id}.${property}`, strength]]), predecessors }));
+        // One instance per MATCH binding the trigger fires (§3.4); `''` for plain callbacks.
+        for (const anyVals of triggerBindings(def, id, property, this.#host.layout)) {
+          if (!def.noOutput && !hasAnyOutput(def, this.#host.layout, anyVals)) continue;
+          const changed = new Map([[`${id}.${property}`, strength]]);
+          found.push(createInstance(def, { anyVals, changed, predecessors }));
+        }
       }
     }
     return found;

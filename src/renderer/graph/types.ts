@@ -59,7 +59,8 @@ export const DIRECT = 2;
 export const INDIRECT = 1;
 
 /**
- * A callback *instance*: a definition bound to its MATCH values (none yet: `anyVals` is `''`) and
+ * A callback *instance*: a definition bound to its MATCH values (`anyVals`: the stringified
+ * `{key: value}` of the bound MATCH keys, `''` when none; see resolve.ts) and
  * the reasons it was requested. Instances are immutable; merging makes a new one.
  */
 export interface Instance {
@@ -85,6 +86,8 @@ export interface LayoutView {
   getProp(id: string, property: string): unknown;
   /** Every stringified string id in the layout (for the "nonexistent object" message). */
   stringIds(): Iterable<string>;
+  /** Every stringified dict id in the layout, in document order (pattern matching, §3.3–§3.4). */
+  dictIds(): Iterable<string>;
 }
 
 /** A component-valued prop that an update replaced: the ids inside the new value, in document order. */

@@ -68,6 +68,11 @@ export class LayoutStore implements LayoutView {
     return [...this.#byId.keys()].filter((id) => !id.startsWith('{'));
   }
 
+  /** Stringified dict ids in document order: what wildcard dependencies resolve against (§3.3). */
+  dictIds(): Iterable<string> {
+    return this.idsBelow().filter((id) => id.startsWith('{'));
+  }
+
   /** Listen to changes of one node (its props, or its removal). */
   subscribe(key: number, listener: () => void): () => void {
     let set = this.#listeners.get(key);

@@ -4,9 +4,11 @@
  * callback context, and build the `{multi, response, sideUpdate}` answer.
  * Nothing here touches HTTP; routes/update-component.ts adapts it.
  */
-import type { AnyArgument } from '../../shared/dependencies.js';
+import type { AnyArgument, AnyOutput } from '../../shared/dependencies.js';
 import { NoUpdate, PreventUpdate } from '../../shared/dependencies.js';
+import type { ComponentId } from '../../shared/prop-id.js';
 import { isDictId, propIdString, stringifyId } from '../../shared/prop-id.js';
+import { hasWildcard, idMatchesPattern, isMultiPattern, wildcardKeys } from '../../shared/wildcards.js';
 import type { CallbackArgument, CallbackOutputRef, UpdateResponse } from '../../shared/protocol.js';
 import { badRequest, DashError } from '../errors.js';
 import { runInContext } from './context.js';
@@ -30,7 +32,11 @@ function checkArgument(arg: unknown, declared: AnyArgument, where: string): Call
   }
   const id = arg['id'];
   const property = arg['property'];
-  if (stringifyId(id) !== stringifyId(declared.id) || property !== declared.property) {
+  // A wildcard dependency arrives with concrete ids that must fit the declared pattern (§3.4).
+  const fits = hasWildcard(declared.id)
+    ? !hasWildcard(id) && idMatchesPattern(declared.id, id)
+    : stringifyId(id) === stringifyId(declared.id);
+  if (!fits || property !== declared.property) {
     throw badRequest(
       'DASH_ERR_UNDECLARED_DEPENDENCY',
       `${where}: ${propIdString(id, property)} is not the declared ${propIdString(declared.id, declared.property)}`,
@@ -39,11 +45,31 @@ function checkArgument(arg: unknown, declared: AnyArgument, where: string): Call
   return { id, property, value: arg['value'] ?? null };
 }
 
+/**
+ * One declared Input/State: ALL/ALLSMALLER patterns take an array (possibly empty), every other
+ * dependency exactly one object (spec/protocol-core.md §5.1).
+ */
+function checkSlot(given: unknown, declared: AnyArgument, where: string): CallbackArgument | CallbackArgument[] {
+  if (!isMultiPattern(declared.id)) {
+    if (Array.isArray(given)) {
+      throw badRequest('DASH_ERR_BAD_REQUEST', `${where}: expected one {id, property, value}, got an array`);
+    }
+    return checkArgument(given, declared, where);
+  }
+  if (!Array.isArray(given)) {
+    throw badRequest(
+      'DASH_ERR_BAD_REQUEST',
+      `${where}: ${stringifyId(declared.id)} takes an array of {id, property, value}`,
+    );
+  }
+  return given.map((arg, j) => checkArgument(arg, declared, `${where}[${j}]`));
+}
+
 function checkArguments(
   given: unknown,
   declared: readonly AnyArgument[],
   what: 'inputs' | 'state',
-): CallbackArgument[] {
+): (CallbackArgument | CallbackArgument[])[] {
   if (given === undefined && declared.length === 0) return [];
   if (!Array.isArray(given)) throw badRequest('DASH_ERR_BAD_REQUEST', `"${what}" must be an array`);
   if (given.length !== declared.length) {
@@ -52,29 +78,72 @@ function checkArguments(
       `"${what}" has ${given.length} entries; the callback declares ${declared.length}`,
     );
   }
-  return given.map((arg, i) => checkArgument(arg, declared[i] as AnyArgument, `${what}[${i}]`));
+  return given.map((arg, i) => checkSlot(arg, declared[i] as AnyArgument, `${what}[${i}]`));
 }
 
-function checkOutputs(request: Record<string, unknown>, definition: CallbackDefinition): CallbackOutputRef[] {
+function checkOutputRef(out: unknown, declared: AnyOutput, where: string): CallbackOutputRef {
+  if (!isRecord(out) || !isId(out['id']) || typeof out['property'] !== 'string') {
+    throw badRequest('DASH_ERR_BAD_REQUEST', `${where}: expected {id, property}`);
+  }
+  const id = out['id'];
+  const property = out['property'].split('@')[0] ?? '';
+  const fits = hasWildcard(declared.id)
+    ? !hasWildcard(id) && idMatchesPattern(declared.id, id)
+    : stringifyId(id) === stringifyId(declared.id);
+  if (!fits || property !== declared.property) {
+    throw badRequest(
+      'DASH_ERR_UNDECLARED_DEPENDENCY',
+      `${where}: ${propIdString(id, property)} is not a declared output of this callback`,
+    );
+  }
+  return { id, property };
+}
+
+function checkOutputs(
+  request: Record<string, unknown>,
+  definition: CallbackDefinition,
+): (CallbackOutputRef | CallbackOutputRef[])[] {
   const outputs = request['outputs'];
   const list = definition.multi ? outputs : [outputs];
   if (!Array.isArray(list) || list.length !== definition.outputs.length) {
     throw badRequest('DASH_ERR_UNDECLARED_DEPENDENCY', '"outputs" does not match the callback\'s declared outputs');
   }
   return list.map((out, i) => {
-    const declared = definition.outputs[i];
-    if (!isRecord(out) || !isId(out['id']) || typeof out['property'] !== 'string' || declared === undefined) {
-      throw badRequest('DASH_ERR_BAD_REQUEST', `outputs[${i}]: expected {id, property}`);
+    const declared = definition.outputs[i] as AnyOutput;
+    if (!isMultiPattern(declared.id)) {
+      if (Array.isArray(out)) throw badRequest('DASH_ERR_BAD_REQUEST', `outputs[${i}]: expected {id, property}`);
+      return checkOutputRef(out, declared, `outputs[${i}]`);
     }
-    const property = out['property'].split('@')[0] ?? '';
-    if (stringifyId(out['id']) !== stringifyId(declared.id) || property !== declared.property) {
-      throw badRequest(
-        'DASH_ERR_UNDECLARED_DEPENDENCY',
-        `outputs[${i}]: ${propIdString(out['id'], property)} is not a declared output of this callback`,
-      );
+    if (!Array.isArray(out)) {
+      throw badRequest('DASH_ERR_BAD_REQUEST', `outputs[${i}]: an ALL output takes an array of {id, property}`);
     }
-    return { id: out['id'], property };
+    return out.map((o, j) => checkOutputRef(o, declared, `outputs[${i}][${j}]`));
   });
+}
+
+/** Every MATCH in one request must stand for the same value on its key (one callback instance, §3.2). */
+function checkMatchValues(
+  definition: CallbackDefinition,
+  slots: readonly { declared: AnyArgument | AnyOutput; given: { id: ComponentId } | { id: ComponentId }[] }[],
+): void {
+  const bound = new Map<string, unknown>();
+  for (const { declared, given } of slots) {
+    const keys = wildcardKeys(declared.id, 'MATCH');
+    if (keys.length === 0) continue;
+    for (const item of Array.isArray(given) ? given : [given]) {
+      if (typeof item.id === 'string') continue;
+      for (const key of keys) {
+        const value = item.id[key];
+        if (!bound.has(key)) bound.set(key, value);
+        else if (bound.get(key) !== value) {
+          throw badRequest(
+            'DASH_ERR_UNDECLARED_DEPENDENCY',
+            `MATCH on "${key}" stands for different values in one request to ${definition.key}`,
+          );
+        }
+      }
+    }
+  }
 }
 
 function checkChanged(value: unknown): string[] {
@@ -95,9 +164,9 @@ export function prepareCall(
   body: unknown,
 ): {
   definition: CallbackDefinition;
-  outputs: CallbackOutputRef[];
-  inputs: CallbackArgument[];
-  state: CallbackArgument[];
+  outputs: (CallbackOutputRef | CallbackOutputRef[])[];
+  inputs: (CallbackArgument | CallbackArgument[])[];
+  state: (CallbackArgument | CallbackArgument[])[];
   changedPropIds: string[];
 } {
   if (!isRecord(body)) throw badRequest('DASH_ERR_BAD_REQUEST', 'The body must be a JSON object');
@@ -107,20 +176,25 @@ export function prepareCall(
   if (definition === undefined) {
     throw badRequest('DASH_ERR_UNKNOWN_CALLBACK', 'No callback is registered for this "output"', 404);
   }
-  return {
-    definition,
-    outputs: checkOutputs(body, definition),
-    inputs: checkArguments(body['inputs'], definition.inputs, 'inputs'),
-    state: checkArguments(body['state'], definition.state, 'state'),
-    changedPropIds: checkChanged(body['changedPropIds']),
-  };
+  const outputs = checkOutputs(body, definition);
+  const inputs = checkArguments(body['inputs'], definition.inputs, 'inputs');
+  const state = checkArguments(body['state'], definition.state, 'state');
+  checkMatchValues(definition, [
+    ...definition.outputs.map((declared, i) => ({ declared, given: outputs[i] as CallbackOutputRef })),
+    ...definition.inputs.map((declared, i) => ({ declared, given: inputs[i] as CallbackArgument })),
+    ...definition.state.map((declared, i) => ({ declared, given: state[i] as CallbackArgument })),
+  ]);
+  return { definition, outputs, inputs, state, changedPropIds: checkChanged(body['changedPropIds']) };
 }
 
 /** Run a checked request. User errors propagate as DashError DASH_ERR_CALLBACK_FAILED with a cause. */
 export async function invokeCallback(registry: CallbackRegistry, body: unknown): Promise<InvokeResult> {
   const call = prepareCall(registry, body);
   const { definition } = call;
-  const values = [...call.inputs, ...call.state].map((a) => a.value ?? null);
+  // ALL/ALLSMALLER arguments become a list of values (§3.5), every other one a single value.
+  const values = [...call.inputs, ...call.state].map((a) =>
+    Array.isArray(a) ? a.map((item) => item.value ?? null) : (a.value ?? null),
+  );
   let returned: unknown;
   let sideUpdates: Map<string, Record<string, unknown>>;
   try {
@@ -139,13 +213,34 @@ export async function invokeCallback(registry: CallbackRegistry, body: unknown):
         `Callback ${definition.key} has ${definition.outputs.length} outputs and must return an array of that length`,
       );
     }
-    call.outputs.forEach((out, i) => addValue(response, out, returned[i] as unknown));
+    call.outputs.forEach((out, i) => addSlot(response, definition, out, returned[i] as unknown));
   } else {
-    addValue(response, call.outputs[0] as CallbackOutputRef, returned);
+    addSlot(response, definition, call.outputs[0] as CallbackOutputRef, returned);
   }
   const body200: UpdateResponse = { multi: true, response };
   if (sideUpdates.size > 0) body200.sideUpdate = Object.fromEntries(sideUpdates);
   return { kind: 'update', body: body200 };
+}
+
+/** One declared output: an ALL output takes a list with one value per resolved component (§3.5). */
+function addSlot(
+  response: UpdateResponse['response'],
+  definition: CallbackDefinition,
+  out: CallbackOutputRef | CallbackOutputRef[],
+  value: unknown,
+): void {
+  if (!Array.isArray(out)) {
+    addValue(response, out, value);
+    return;
+  }
+  if (value instanceof NoUpdate) return;
+  if (!Array.isArray(value) || value.length !== out.length) {
+    throw new DashError(
+      'DASH_ERR_CALLBACK_RETURN',
+      `Callback ${definition.key}: an ALL output matched ${out.length} components, so it must return an array of ${out.length} values`,
+    );
+  }
+  out.forEach((ref, j) => addValue(response, ref, value[j] as unknown));
 }
 
 function addValue(response: UpdateResponse['response'], out: CallbackOutputRef, value: unknown): void {

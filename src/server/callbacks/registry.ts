@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { AnyArgument, AnyOutput, CallbackOptions } from '../../shared/dependencies.js';
 import { outputKey, propIdString, stringifyId } from '../../shared/prop-id.js';
 import type { CallbackSpec } from '../../shared/protocol.js';
+import { wildcardKeys } from '../../shared/wildcards.js';
 import { DashError } from '../errors.js';
 import { isAsyncFunction } from './context.js';
 
@@ -69,6 +70,50 @@ export function parseCallbackArguments(args: readonly unknown[]): {
   return { deps, fn: fn as CallbackFunction, options };
 }
 
+function wildcardError(message: string): DashError {
+  return new DashError('DASH_ERR_CALLBACK_ARGS', `callback(): pattern-matching (wildcard) error: ${message}`);
+}
+
+/**
+ * Dash's wildcard rules (spec/callbacks.md §3.6, with the 4.2 relaxation of §3.7): checked when the
+ * callback is registered, so a wrong pattern fails at startup rather than in the browser.
+ */
+export function validateWildcards(outputs: readonly AnyOutput[], deps: readonly AnyArgument[]): void {
+  let outputMatch: string[] | undefined;
+  for (const o of outputs) {
+    if (wildcardKeys(o.id, 'ALLSMALLER').length > 0) {
+      throw wildcardError(
+        `Output ${propIdString(o.id, o.property)} uses ALLSMALLER; allowed wildcards for Outputs are ALL and MATCH.`,
+      );
+    }
+    const keys = wildcardKeys(o.id, 'MATCH');
+    if (outputMatch === undefined) outputMatch = keys;
+    else if (keys.join(',') !== outputMatch.join(',')) {
+      throw wildcardError(
+        `Mismatched MATCH wildcards across Outputs: every Output must use MATCH on the same keys ([${outputMatch.join(', ')}] vs [${keys.join(', ')}] in ${propIdString(o.id, o.property)}).`,
+      );
+    }
+  }
+  const matchKeys = new Set(outputMatch ?? []);
+  for (const d of deps) {
+    const what = `${d.kind === 'input' ? 'Input' : 'State'} ${propIdString(d.id, d.property)}`;
+    for (const key of wildcardKeys(d.id, 'ALLSMALLER')) {
+      if (!matchKeys.has(key)) {
+        throw wildcardError(`${what} uses ALLSMALLER on "${key}", which needs MATCH on "${key}" in the Outputs.`);
+      }
+    }
+    // Since Dash 4.2, MATCH in inputs is free when the outputs carry no MATCH at all (§3.7).
+    if (matchKeys.size === 0) continue;
+    for (const key of wildcardKeys(d.id, 'MATCH')) {
+      if (!matchKeys.has(key)) {
+        throw wildcardError(
+          `${what} uses MATCH on "${key}", but the Outputs use MATCH only on [${[...matchKeys].join(', ')}] (Input / State wildcards not in Outputs).`,
+        );
+      }
+    }
+  }
+}
+
 /** The callbacks of one app. */
 export class CallbackRegistry {
   readonly #byKey = new Map<string, CallbackDefinition>();
@@ -99,6 +144,7 @@ export class CallbackRegistry {
       throw new DashError('DASH_ERR_CALLBACK_ARGS', 'callback(): give at least one Input(...)');
     }
     const typedOutputs = outputs as AnyOutput[];
+    validateWildcards(typedOutputs, deps);
     const seen = new Set<string>();
     const keyed = typedOutputs.map((o) => {
       const propId = propIdString(o.id, o.property);
