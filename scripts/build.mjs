@@ -11,7 +11,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = path.join(root, 'dist', 'browser');
+// DASH_TS_BROWSER_DIR lets parallel work build into its own folder (the server reads the same variable).
+const outdir = process.env.DASH_TS_BROWSER_DIR
+  ? path.resolve(process.env.DASH_TS_BROWSER_DIR)
+  : path.join(root, 'dist', 'browser');
 const dev = process.argv.includes('--dev');
 
 await rm(outdir, { recursive: true, force: true });
@@ -49,7 +52,7 @@ for (const f of files.sort()) hash.update(f).update(await readFile(path.join(out
 const manifest = { entry, css, files: files.sort(), buildHash: hash.digest('hex').slice(0, 16) };
 await writeFile(path.join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 await writeFile(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
-console.log(`build: ${files.length} files in dist/browser (entry ${entry})`);
+console.log(`build: ${files.length} files in ${path.relative(root, outdir)} (entry ${entry})`);
 
 // The server, compiled. lib/ mirrors src/ one level below the package root, so the paths the
 // server resolves from import.meta.url (../../dist/browser, ./static) hold in both.

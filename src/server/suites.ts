@@ -255,8 +255,9 @@ export interface BrowserManifest {
   buildHash: string;
 }
 
-/** The folder of our built renderer, beside this package's sources: `<package>/dist/browser`. */
-export const defaultBundleDir = fileURLToPath(new URL('../../dist/browser/', import.meta.url));
+/** This package's dist/browser, or `$DASH_TS_BROWSER_DIR` (a separate build, e.g. for parallel test runs). */
+export const defaultBundleDir =
+  process.env['DASH_TS_BROWSER_DIR'] ?? fileURLToPath(new URL('../../dist/browser/', import.meta.url));
 
 /** This package's version (it goes into fingerprints and the favicon link). */
 export const packageVersion: string = (() => {

@@ -33,7 +33,8 @@ export const chromiumArgs = [
 
 /** Build dist/browser once if it is missing (the test script builds it before tests). */
 export function ensureBuilt(): void {
-  if (!existsSync(path.join(root, 'dist', 'browser', 'manifest.json'))) {
+  const dir = process.env['DASH_TS_BROWSER_DIR'] ?? path.join(root, 'dist', 'browser');
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
     execFileSync('node', [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: root });
   }
 }
