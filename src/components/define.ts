@@ -43,8 +43,11 @@ export type ComponentFactory<TProps> = (HasChildren<TProps> extends true
       (props: TProps): ComponentNode<TProps>;
     }
   : (props?: TProps) => ComponentNode<TProps>) & {
-  /** A typed reference to a component of this type by id, for callbacks on ids made elsewhere. */
-  ref(id: ComponentId): ComponentRef<TProps>;
+  /**
+   * A typed reference to a component of this type by id, for callbacks on ids made elsewhere. A dict
+   * id with `ALL`/`ALLSMALLER` makes its dependencies carry lists.
+   */
+  ref<const TId extends ComponentId>(id: TId): ComponentRef<TProps, TId>;
   readonly meta: ComponentMeta;
 };
 

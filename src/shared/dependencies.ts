@@ -11,8 +11,8 @@ declare const valueType: unique symbol;
  * Anything that names a component with known props: a component made by a factory
  * (`dcc.Input({...})`) or a typed reference (`dcc.Input.ref("name")`).
  */
-export interface ComponentRef<TProps> {
-  readonly props: { readonly id?: ComponentId | undefined };
+export interface ComponentRef<TProps, TId extends ComponentId = ComponentId> {
+  readonly props: { readonly id?: TId | undefined };
   readonly [propsType]?: TProps;
 }
 
@@ -34,6 +34,21 @@ export interface Dependency<TKind extends DependencyKind, TValue> {
 export type WireValue<TProps, TName extends keyof TProps> = undefined extends TProps[TName]
   ? Exclude<TProps[TName], undefined> | null
   : TProps[TName];
+
+/**
+ * Does an id type hold `ALL` or `ALLSMALLER` in one of its values? Then its dependency carries a list
+ * of values, one per matching component (spec/callbacks.md §3.5). A plain `ComponentId` does not.
+ */
+export type HoldsMultiWildcard<TId> = TId extends string
+  ? false
+  : true extends {
+        [K in keyof TId]-?: TId[K] extends readonly ['ALL'] | readonly ['ALLSMALLER'] ? true : false;
+      }[keyof TId]
+    ? true
+    : false;
+
+/** The value a dependency on id `TId` carries: a list for ALL/ALLSMALLER ids, else the prop's value. */
+export type PatternValue<TId, TValue> = HoldsMultiWildcard<TId> extends true ? TValue[] : TValue;
 
 /** String prop names of a props type. */
 export type PropName<TProps> = Extract<keyof TProps, string>;
@@ -61,22 +76,31 @@ function propertyOf(property: unknown, what: string): string {
 }
 
 /** An input: a change of this prop fires the callback; its value is passed to the function. */
-export function Input<TProps, TName extends PropName<TProps>>(
-  component: ComponentRef<TProps>,
+export function Input<TProps, TName extends PropName<TProps>, TId extends ComponentId = ComponentId>(
+  component: ComponentRef<TProps, TId>,
   property: TName,
-): Dependency<'input', WireValue<TProps, TName>>;
-/** An input named by a string or dict id; its value is `unknown` unless you give `TValue`. */
-export function Input<TValue = unknown>(id: ComponentId, property: string): Dependency<'input', TValue>;
+): Dependency<'input', PatternValue<TId, WireValue<TProps, TName>>>;
+/**
+ * An input named by a string or dict id; its value is `unknown` unless you give `TValue`. An id with
+ * `ALL`/`ALLSMALLER` carries a list (`unknown[]`; with an explicit `TValue`, give the list type).
+ */
+export function Input<TValue = unknown, const TId extends ComponentId = ComponentId>(
+  id: TId,
+  property: string,
+): Dependency<'input', PatternValue<TId, TValue>>;
 export function Input(target: ComponentRef<unknown> | ComponentId, property: string): Dependency<'input', unknown> {
   return { kind: 'input', id: idOf(target, 'Input'), property: propertyOf(property, 'Input') };
 }
 
 /** State: its value is passed to the function, but a change does not fire the callback. */
-export function State<TProps, TName extends PropName<TProps>>(
-  component: ComponentRef<TProps>,
+export function State<TProps, TName extends PropName<TProps>, TId extends ComponentId = ComponentId>(
+  component: ComponentRef<TProps, TId>,
   property: TName,
-): Dependency<'state', WireValue<TProps, TName>>;
-export function State<TValue = unknown>(id: ComponentId, property: string): Dependency<'state', TValue>;
+): Dependency<'state', PatternValue<TId, WireValue<TProps, TName>>>;
+export function State<TValue = unknown, const TId extends ComponentId = ComponentId>(
+  id: TId,
+  property: string,
+): Dependency<'state', PatternValue<TId, TValue>>;
 export function State(target: ComponentRef<unknown> | ComponentId, property: string): Dependency<'state', unknown> {
   return { kind: 'state', id: idOf(target, 'State'), property: propertyOf(property, 'State') };
 }
@@ -87,16 +111,16 @@ export interface OutputOptions {
 }
 
 /** An output: the function's return value is written to this prop. */
-export function Output<TProps, TName extends PropName<TProps>>(
-  component: ComponentRef<TProps>,
+export function Output<TProps, TName extends PropName<TProps>, TId extends ComponentId = ComponentId>(
+  component: ComponentRef<TProps, TId>,
   property: TName,
   options?: OutputOptions,
-): Dependency<'output', TProps[TName] | null>;
-export function Output<TValue = unknown>(
-  id: ComponentId,
+): Dependency<'output', PatternValue<TId, TProps[TName] | null>>;
+export function Output<TValue = unknown, const TId extends ComponentId = ComponentId>(
+  id: TId,
   property: string,
   options?: OutputOptions,
-): Dependency<'output', TValue>;
+): Dependency<'output', PatternValue<TId, TValue>>;
 export function Output(
   target: ComponentRef<unknown> | ComponentId,
   property: string,

@@ -42,7 +42,7 @@ function createApp(): Dash {
     (value) => `copy: ${typeof value === 'string' ? value : ''}`,
   );
   app.callback(Output('total', 'children'), Input({ type: 'qty', index: ALL }, 'value'), (values) => {
-    const list = values as unknown[];
+    const list = values;
     return `total: ${list.reduce((sum: number, v) => sum + (Number(v) || 0), 0)} of ${list.length}`;
   });
   return app;

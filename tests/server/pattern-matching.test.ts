@@ -44,13 +44,13 @@ before(async () => {
     Input({ type: 'qty', index: MATCH }, 'value'),
     (smaller, own) => {
       calls.push('smaller');
-      return [...(smaller as unknown[]), own].join('+');
+      return [...smaller, own].join('+');
     },
   );
   app.callback(
     Output({ type: 'echo', index: ALL }, 'children'),
     Input({ type: 'qty', index: ALL }, 'value'),
-    (values) => (values as unknown[]).map((v) => `echo ${String(v)}`),
+    (values) => values.map((v) => `echo ${String(v)}`),
   );
   server = await app.server({ logger: false, bundleDir: bundle.dir });
 });
