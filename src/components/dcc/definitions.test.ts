@@ -3,7 +3,13 @@ import { test } from 'node:test';
 import type { ComponentMeta } from '../define.js';
 import { Button } from './button.js';
 import { Checklist } from './checklist.js';
+import { Clipboard } from './clipboard.js';
+import { ConfirmDialog } from './confirm-dialog.js';
+import { ConfirmDialogProvider } from './confirm-dialog-provider.js';
+import { DatePickerRange } from './date-picker-range.js';
+import { DatePickerSingle } from './date-picker-single.js';
 import { Dropdown } from './dropdown.js';
+import { Geolocation } from './geolocation.js';
 import { Input } from './input.js';
 import { Interval } from './interval.js';
 import { Link } from './link.js';
@@ -15,8 +21,21 @@ import { Store } from './store.js';
 import { Tab } from './tab.js';
 import { Tabs } from './tabs.js';
 import { Textarea } from './textarea.js';
+import { Tooltip } from './tooltip.js';
+import { Upload } from './upload.js';
+import { Download } from './download.js';
 
 const persistence = ['persistence', 'persisted_props', 'persistence_type'];
+
+/** The props ConfirmDialog and ConfirmDialogProvider share (spec §3.22, §3.23). */
+const confirmDialogProps = [
+  'id',
+  'message',
+  'submit_n_clicks',
+  'submit_n_clicks_timestamp',
+  'cancel_n_clicks',
+  'cancel_n_clicks_timestamp',
+];
 
 /** Every prop of the spec tables (spec/components.md §3.5-3.21), without setProps/componentPath. */
 const specProps: [ComponentMeta, string[]][] = [
@@ -161,6 +180,32 @@ const specProps: [ComponentMeta, string[]][] = [
     ],
   ],
   [Store.meta, ['id', 'storage_type', 'data', 'clear_data', 'modified_timestamp']],
+  [
+    Upload.meta,
+    [
+      'id',
+      'contents',
+      'filename',
+      'last_modified',
+      'children',
+      'accept',
+      'disabled',
+      'disable_click',
+      'max_size',
+      'min_size',
+      'multiple',
+      'enable_folder_selection',
+      'className_active',
+      'className_reject',
+      'className_disabled',
+      'style_active',
+      'style_reject',
+      'style_disabled',
+      'className',
+      'style',
+    ],
+  ],
+  [Download.meta, ['id', 'data', 'base64', 'type']],
   [Interval.meta, ['id', 'interval', 'disabled', 'n_intervals', 'max_intervals']],
   [Location.meta, ['id', 'pathname', 'search', 'hash', 'href', 'refresh']],
   [Link.meta, ['id', 'children', 'href', 'target', 'refresh', 'title', 'className', 'style', 'loading_state']],
@@ -235,6 +280,120 @@ const specProps: [ComponentMeta, string[]][] = [
       'highlight_config',
       'className',
       'style',
+    ],
+  ],
+  [
+    DatePickerSingle.meta,
+    [
+      'id',
+      'date',
+      'min_date_allowed',
+      'max_date_allowed',
+      'disabled_days',
+      'placeholder',
+      'initial_visible_month',
+      'clearable',
+      'reopen_calendar_on_clear',
+      'display_format',
+      'month_format',
+      'first_day_of_week',
+      'show_outside_days',
+      'stay_open_on_select',
+      'calendar_orientation',
+      'number_of_months_shown',
+      'with_portal',
+      'with_full_screen_portal',
+      'day_size',
+      'is_RTL',
+      'disabled',
+      'className',
+      'style',
+      ...persistence,
+    ],
+  ],
+  [
+    DatePickerRange.meta,
+    [
+      'id',
+      'start_date',
+      'end_date',
+      'minimum_nights',
+      'updatemode',
+      'start_date_placeholder_text',
+      'end_date_placeholder_text',
+      'start_date_id',
+      'end_date_id',
+      'min_date_allowed',
+      'max_date_allowed',
+      'disabled_days',
+      'placeholder',
+      'initial_visible_month',
+      'clearable',
+      'reopen_calendar_on_clear',
+      'display_format',
+      'month_format',
+      'first_day_of_week',
+      'show_outside_days',
+      'stay_open_on_select',
+      'calendar_orientation',
+      'number_of_months_shown',
+      'with_portal',
+      'with_full_screen_portal',
+      'day_size',
+      'is_RTL',
+      'disabled',
+      'className',
+      'style',
+      ...persistence,
+    ],
+  ],
+  [ConfirmDialog.meta, [...confirmDialogProps, 'displayed']],
+  [ConfirmDialogProvider.meta, [...confirmDialogProps, 'displayed', 'children']],
+  [
+    Clipboard.meta,
+    [
+      'id',
+      'children',
+      'copied_children',
+      'target_id',
+      'content',
+      'n_clicks',
+      'html_content',
+      'title',
+      'className',
+      'style',
+    ],
+  ],
+  [
+    Tooltip.meta,
+    [
+      'id',
+      'children',
+      'bbox',
+      'show',
+      'direction',
+      'border_color',
+      'background_color',
+      'loading_text',
+      'zindex',
+      'targetable',
+      'className',
+      'style',
+    ],
+  ],
+  [
+    Geolocation.meta,
+    [
+      'id',
+      'local_date',
+      'timestamp',
+      'position',
+      'position_error',
+      'show_alert',
+      'update_now',
+      'high_accuracy',
+      'maximum_age',
+      'timeout',
     ],
   ],
 ];
@@ -332,4 +491,24 @@ test('Tabs, Tab, Loading, Markdown schemas', () => {
   assert.ok(accepts(Markdown.meta, { children: ['# a', 'b'], dedent: false, highlight_config: { theme: 'dark' } }));
   assert.ok(!accepts(Markdown.meta, { highlight_config: { theme: 'blue' } }));
   assert.ok(!accepts(Markdown.meta, { children: 3 }));
+});
+
+test('ConfirmDialog, Clipboard, Tooltip, Geolocation schemas', () => {
+  assert.deepEqual(Clipboard.meta.childrenProps, ['copied_children']);
+  assert.ok(accepts(ConfirmDialog.meta, { id: 'c', message: 'Sure?', displayed: true, submit_n_clicks: 2 }));
+  assert.ok(!accepts(ConfirmDialog.meta, { id: 'c', displayed: 'yes' }));
+  assert.ok(accepts(Clipboard.meta, { id: 'c', target_id: { type: 'src', index: 1 }, content: null }));
+  assert.ok(!accepts(Clipboard.meta, { id: 'c', target_id: 3 }));
+  assert.ok(accepts(Tooltip.meta, { id: 't', bbox: { x0: 1, y0: 2, x1: 3, y1: 4 }, direction: 'top', zindex: 3 }));
+  assert.ok(!accepts(Tooltip.meta, { id: 't', bbox: { x0: 1, y0: 2 } }), 'bbox needs all four corners');
+  assert.ok(!accepts(Tooltip.meta, { id: 't', direction: 'middle' }));
+  assert.ok(
+    accepts(Geolocation.meta, {
+      id: 'g',
+      position: { lat: 1, lon: 2, accuracy: 3, alt: null, alt_accuracy: null, heading: null, speed: null },
+      position_error: { code: 999, message: 'no API' },
+      timeout: 5000,
+    }),
+  );
+  assert.ok(!accepts(Geolocation.meta, { id: 'g', maximum_age: 'old' }));
 });

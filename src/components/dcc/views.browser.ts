@@ -10,7 +10,13 @@ type Loader = () => Promise<{ default: ComponentType<any> }>;
 export const dccViews: Record<string, Loader> = {
   Button: () => import('./button.view.js'),
   Checklist: () => import('./checklist.view.js'),
+  Clipboard: () => import('./clipboard.view.js'),
+  ConfirmDialog: () => import('./confirm-dialog.view.js'),
+  ConfirmDialogProvider: () => import('./confirm-dialog-provider.view.js'),
+  DatePickerRange: () => import('./date-picker-range.view.js'),
+  DatePickerSingle: () => import('./date-picker-single.view.js'),
   Dropdown: () => import('./dropdown.view.js'),
+  Geolocation: () => import('./geolocation.view.js'),
   Graph: () => import('./graph.view.js'),
   Input: () => import('./input.view.js'),
   Interval: () => import('./interval.view.js'),
@@ -25,4 +31,7 @@ export const dccViews: Record<string, Loader> = {
   Tab: () => import('./tab.view.js'),
   Tabs: () => import('./tabs.view.js'),
   Textarea: () => import('./textarea.view.js'),
+  Tooltip: () => import('./tooltip.view.js'),
+  Upload: () => import('./upload.view.js'),
+  Download: () => import('./download.view.js'),
 };
