@@ -2,8 +2,12 @@
  * `dash-ts` command line: `dash-ts run app.ts [--port 8050] [--host 127.0.0.1] [--debug]`.
  * bin/dash-ts.js installs the TypeScript loader and calls `main`; it resolves to the exit code.
  */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
+import { isSupervisedChild, reportToSupervisor, supervise, supervisedPort } from '../server/devtools/supervisor.js';
 import { DashError } from '../server/errors.js';
 import { packageVersion } from '../server/suites.js';
 import { loadApp } from './load-app.js';
@@ -16,7 +20,10 @@ Serve a dash-ts app. The app module's default export must be a Dash app:
 Options:
   -p, --port <port>   TCP port (default 8050; 0 picks a free one)
   -H, --host <host>   address to listen on (default 127.0.0.1)
-  -d, --debug         dev tools: error details in the browser, hot reload of assets
+  -d, --debug         dev tools: error details in the browser, callback graph, and hot reload
+                      (the server restarts when a file in the app's folder changes; the page reloads,
+                      keeping what was typed into it; changed CSS in assets/ is swapped in place)
+      --no-reload     with --debug: no restarts on code changes
   -h, --help          show this help
   -v, --version       show the version
 
@@ -58,6 +65,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
         port: { type: 'string', short: 'p' },
         host: { type: 'string', short: 'H' },
         debug: { type: 'boolean', short: 'd' },
+        'no-reload': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -83,7 +91,9 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     if (extra.length > 0) throw usageError(`run: unexpected arguments: ${extra.join(' ')}`);
     const port = parsePort(values.port);
     const host = values.host ?? '127.0.0.1';
-    return await run(file, { port, host, debug: values.debug === true }, io);
+    const debug = values.debug === true;
+    if (debug && values['no-reload'] !== true && !isSupervisedChild()) return await runSupervised(file, port, host, io);
+    return await run(file, { port, host, debug }, io);
   } catch (error) {
     if (error instanceof DashError && error.code === 'DASH_ERR_CLI_USAGE') {
       io.stderr.write(`dash-ts: ${error.message}\n\n${USAGE}`);
@@ -96,15 +106,40 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
   }
 }
 
+/** bin/dash-ts.js: the supervised child runs the same command. */
+const binPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'dash-ts.js');
+
+/** `run --debug`: run the app in a child process and restart it when the app's code changes. */
+async function runSupervised(file: string, port: number, host: string, io: CliIo): Promise<number> {
+  const absolute = path.resolve(file);
+  // Checked here too: a supervisor would otherwise wait forever for a file that does not exist.
+  const exists = await stat(absolute).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+  if (!exists) throw new DashError('DASH_ERR_APP_MODULE', `No app file at ${absolute}`);
+  const root = path.dirname(absolute);
+  io.stdout.write(`dash-ts: hot reload on, watching ${root}\n`);
+  return supervise({
+    args: [binPath, 'run', absolute, '--port', String(port), '--host', host, '--debug'],
+    root,
+    port,
+    stdout: io.stdout,
+    stderr: io.stderr,
+  });
+}
+
 async function run(file: string, options: { port: number; host: string; debug: boolean }, io: CliIo): Promise<number> {
   const app = await loadApp(file);
   const bundleDir = process.env['DASH_TS_BUNDLE_DIR'];
   const server = await app.server(
     bundleDir === undefined || bundleDir === '' ? { debug: options.debug } : { debug: options.debug, bundleDir },
   );
-  await server.listen({ port: options.port, host: options.host });
+  // A restarted child listens where the first one did (the open page polls that address).
+  await server.listen({ port: supervisedPort() ?? options.port, host: options.host });
   const address = server.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  reportToSupervisor({ port, assetsFolder: app.resolvedOptions().assetsFolder }, () => server.close());
   const prefix = app.resolvedOptions().routesPrefix;
   io.stdout.write(`Dash is running on http://${hostForUrl(options.host)}:${port}${prefix}\n`);
   return new Promise<number>((resolve) => {

@@ -32,6 +32,8 @@ export interface ComponentMeta {
   readonly childrenProps: readonly string[];
   /** Prop names, in declaration order. */
   readonly propNames: readonly string[];
+  /** Default `persisted_props` when the component supports persistence (spec/callbacks.md §8). */
+  readonly persistedProps?: readonly string[] | undefined;
 }
 
 type HasChildren<TProps> = 'children' extends keyof TProps ? true : false;
@@ -72,6 +74,8 @@ export interface DefineOptions<TShape extends z.ZodRawShape> {
   readonly childrenProps?: readonly string[];
   /** Accept `data-*` and `aria-*` attributes (html components, some dcc ones). */
   readonly wildcardAttributes?: boolean;
+  /** Default `persisted_props`, for components whose user edits can persist (spec/components.md §1.6). */
+  readonly persistedProps?: readonly string[];
 }
 
 /** Wildcard attributes accepted as props by html elements (`data-*`, `aria-*`). */
@@ -110,6 +114,7 @@ export function defineComponent<TShape extends z.ZodRawShape>(options: DefineOpt
     schema,
     childrenProps: options.childrenProps ?? [],
     propNames: Object.keys(options.props),
+    persistedProps: options.persistedProps,
   };
   const hasChildren = 'children' in options.props;
   const factory = (first?: unknown, second?: unknown): ComponentJson => {

@@ -1,10 +1,10 @@
 /**
  * The root React tree: the layout (the children of the store's root node) and, in debug mode, the
- * dev-tools error panel.
+ * dev tools (error panel, callback graph, server status).
  */
 import type { ReactElement, ReactNode } from 'react';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { ErrorPanel } from './devtools/error-panel.js';
+import { DevTools } from './devtools/dev-tools.js';
 import type { Runtime } from './runtime.js';
 import { ROOT_KEY } from './store/layout-store.js';
 import { RendererContext } from './tree/renderer-context.js';
@@ -24,7 +24,7 @@ export function App(props: { runtime: Runtime; views: ViewCache; debug: boolean 
   return (
     <RendererContext.Provider value={context}>
       <Layout runtime={runtime} />
-      {debug ? <ErrorPanel runtime={runtime} /> : null}
+      {debug ? <DevTools runtime={runtime} /> : null}
     </RendererContext.Provider>
   );
 }

@@ -41,6 +41,25 @@ export function childrenPropsOf(...modules: readonly Record<string, unknown>[]):
 }
 
 /**
+ * `persisted_props`: the default persisted props of each component that supports persistence
+ * (spec/callbacks.md §8), e.g. `{"dash_core_components": {"Input": ["value"]}}`. Dash's renderer reads
+ * them from the component classes; ours has no component metadata in the browser, so they travel here.
+ */
+export function persistedPropsOf(
+  ...modules: readonly Record<string, unknown>[]
+): Record<string, Record<string, string[]>> {
+  const out: Record<string, Record<string, string[]>> = {};
+  for (const module of modules) {
+    for (const value of Object.values(module)) {
+      const meta = metaOf(value);
+      if (meta?.persistedProps === undefined) continue;
+      (out[meta.namespace] ??= {})[meta.type] = [...meta.persistedProps];
+    }
+  }
+  return out;
+}
+
+/**
  * The config of one mounted app. Deliberately absent: `plotlyjs_url` (we always serve locally),
  * `dash_version_url` (no third-party requests; the version check is disabled), `validation_layout`
  * and `websocket` (not offered).
@@ -59,6 +78,7 @@ export function buildDashConfig(
     suppress_callback_exceptions: options.suppressCallbackExceptions,
     update_title: options.updateTitle,
     children_props: childrenPropsOf(html, dcc),
+    persisted_props: persistedPropsOf(html, dcc),
     serve_locally: true,
     dash_version: DASH_PROTOCOL_VERSION,
     python_version: null,
@@ -70,7 +90,7 @@ export function buildDashConfig(
     csrf_header_name: 'X-CSRFToken',
   };
   if (context.debug) {
-    config.hot_reload = { ...HOT_RELOAD };
+    config.hot_reload = { interval: options.hotReloadInterval, max_retry: options.hotReloadMaxRetry };
     config.dev_tools = [];
   }
   return config;

@@ -6,11 +6,15 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { registerAssets } from './assets.js';
+import { clientsideRoute } from './clientside-route.js';
 import type { Dash } from './dash.js';
 import { dashRendererStyleHashes } from './dash-renderer.js';
+import { apiEndpointRoutes } from './routes/api-endpoints.js';
 import { componentSuitesRoute } from './routes/component-suites.js';
 import { dependenciesRoute } from './routes/dependencies.js';
 import { faviconRoute } from './routes/favicon.js';
+import { hookRoutes } from './hooks-routes.js';
+import { pageRedirectRoutes } from './pages/redirects.js';
 import { healthRoute } from './routes/health.js';
 import { indexPageRoutes } from './routes/index-page.js';
 import { layoutRoute } from './routes/layout.js';
@@ -31,7 +35,7 @@ export const dashPlugin: FastifyPluginAsync<DashPluginOptions> = async (instance
   const debug = opts.debug ?? false;
   const site = await Site.create({ app: opts.app, debug, mountPrefix: instance.prefix, bundleDir: opts.bundleDir });
 
-  registerSecurity(instance, { debug });
+  registerSecurity(instance, { debug, pruneErrors: site.options.pruneErrors });
   if (site.options.renderer === 'dash') {
     // The only CSP relaxation dash-ts has, and only for the wire-compatibility renderer: say so.
     const hashes = dashRendererStyleHashes();
@@ -47,9 +51,13 @@ export const dashPlugin: FastifyPluginAsync<DashPluginOptions> = async (instance
   instance.removeContentTypeParser('text/plain');
 
   indexPageRoutes(instance, site);
+  pageRedirectRoutes(instance, site.app.pages.registry, site.requestsPrefix);
+  hookRoutes(instance, site.app.hooks);
   layoutRoute(instance, site);
   dependenciesRoute(instance, site);
   updateComponentRoute(instance, site);
+  if (site.app.apisEnabled) apiEndpointRoutes(instance, site);
+  clientsideRoute(instance, site.app);
   componentSuitesRoute(instance, site);
   healthRoute(instance, site);
   await faviconRoute(instance);

@@ -11,6 +11,7 @@ import helmet from 'helmet';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody } from '../shared/protocol.js';
 import type { DashErrorCode } from './errors.js';
+import { pruneStack } from './devtools/traceback.js';
 import { DashError } from './errors.js';
 import { encodeJson } from './json.js';
 
@@ -144,6 +145,8 @@ const staticHeaders = helmetHeaders();
 export interface SecuritySettings {
   /** Debug mode: 5xx bodies carry the message and stack (for the dev-tools overlay). */
   readonly debug: boolean;
+  /** Debug mode: the stack keeps only the app's frames (`dev_tools_prune_errors`, default true). */
+  readonly pruneErrors?: boolean | undefined;
 }
 
 const SECURED = 'dashSecurity';
@@ -275,7 +278,9 @@ export function sendError(
       const outer = error instanceof Error ? error.message : String(error);
       const inner = cause instanceof Error ? cause.message : String(cause);
       body.message = cause === error ? outer : `${outer}: ${inner}`;
-      if (cause instanceof Error && cause.stack !== undefined) body.stack = cause.stack;
+      if (cause instanceof Error && cause.stack !== undefined) {
+        body.stack = settings.pruneErrors === false ? cause.stack : pruneStack(cause.stack);
+      }
     }
   }
   // A route may have chosen long caching before it failed; an error must never be stored.

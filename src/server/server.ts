@@ -18,10 +18,10 @@ export async function createDashServer(app: Dash, options: ServerOptions = {}): 
     requestTimeout: resolved.requestTimeout,
     bodyLimit: resolved.bodyLimit,
     trustProxy: false,
-    frameworkErrors: frameworkErrorHandler({ debug }),
+    frameworkErrors: frameworkErrorHandler({ debug, pruneErrors: resolved.pruneErrors }),
   });
   try {
-    registerSecurity(server, { debug });
+    registerSecurity(server, { debug, pruneErrors: resolved.pruneErrors });
     // Fastify prefixes have no trailing slash; '/' mounts at the root.
     const prefix = resolved.routesPrefix.replace(/\/+$/, '');
     // Awaited so that startup errors (a missing browser bundle, bad options) reject app.server().

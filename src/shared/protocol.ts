@@ -57,6 +57,24 @@ export interface UpdateResponse {
   sideUpdate?: Record<string, Record<string, unknown>>;
 }
 
+/**
+ * A background callback's first answer (spec/protocol-core.md §5.8): no `multi`/`response`; `job` is
+ * an opaque handle (ours: a signed string) echoed as the `job`, `oldJob` and `cancelJob` query params.
+ */
+export interface BackgroundStartResponse {
+  cacheKey: string;
+  job: string | number;
+  cancel?: DependencySpec[];
+  progressDefault?: Record<string, unknown>;
+}
+
+/** A poll answer while the job runs: no `response` key; progress and `set_props` updates, each sent once. */
+export interface BackgroundPollResponse {
+  multi: true;
+  progress?: Record<string, unknown>;
+  sideUpdate?: Record<string, Record<string, unknown>>;
+}
+
 /** The `_dash-config` JSON embedded in the index page. */
 export interface DashConfig {
   url_base_pathname: string | null;
@@ -68,6 +86,18 @@ export interface DashConfig {
   suppress_callback_exceptions: boolean;
   update_title: string | null;
   children_props: Record<string, Record<string, string[]>>;
+  /** dash-ts only: default `persisted_props` per namespace and component type (persistence, §8). */
+  persisted_props?: Record<string, Record<string, string[]>>;
+  /**
+   * Dash's superset layout for "ID not found" checks; sent (as Dash does) only in `renderer: 'dash'`
+   * mode, where Dash's renderer does the layout checks itself.
+   */
+  validation_layout?: unknown;
+  /**
+   * dash-ts only: the server's check of the callbacks against the (validation) layout
+   * (spec/callbacks.md §9.5, docs/adr/0008); our renderer reports each entry when the page loads.
+   */
+  callback_layout_errors?: { title: string; detail: string; callback: string }[];
   serve_locally: boolean;
   dash_version: string;
   validate_callbacks: boolean;

@@ -21,6 +21,8 @@ export interface InProcessApp {
   readonly config: DashConfig;
   /** Every callback request body the renderer sent, in order. */
   readonly requests: UpdateRequest[];
+  /** The query parameters of each request (background `cacheKey`/`job`/`oldJob`/`cancelJob`), same order. */
+  readonly queries: (readonly (readonly [string, string])[])[];
   /** Every callback response: status and parsed body (or raw text when not JSON). */
   readonly responses: { status: number; body: unknown }[];
   /** Errors the renderer reported (what the dev tools would show). */
@@ -52,17 +54,20 @@ export async function inProcess(app: Dash, options: { start?: boolean } = {}): P
   const [layout, dependencies] = await Promise.all([get('_dash-layout'), get('_dash-dependencies')]);
   const requests: UpdateRequest[] = [];
   const responses: { status: number; body: unknown }[] = [];
+  const queries: (readonly (readonly [string, string])[])[] = [];
   const errors: CallbackError[] = [];
   const runtime = new Runtime({
     config,
     layout,
     dependencies: dependencies as CallbackSpec[],
     logError: (e) => errors.push(e),
-    transport: async (body) => {
+    transport: async (body, query) => {
       requests.push(JSON.parse(JSON.stringify(body)) as UpdateRequest);
+      queries.push(query ?? []);
+      const search = (query ?? []).map(([name, value]) => `${name}=${value}`).join('&');
       const res = await server.inject({
         method: 'POST',
-        url: `${config.requests_pathname_prefix}_dash-update-component`,
+        url: `${config.requests_pathname_prefix}_dash-update-component${search === '' ? '' : `?${search}`}`,
         headers: { 'content-type': 'application/json', accept: 'application/json', origin: 'http://localhost:80' },
         payload: JSON.stringify(body),
       });
@@ -87,6 +92,7 @@ export async function inProcess(app: Dash, options: { start?: boolean } = {}): P
     runtime,
     config,
     requests,
+    queries,
     responses,
     errors,
     async start() {

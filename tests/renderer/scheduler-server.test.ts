@@ -9,7 +9,8 @@ import { Runtime } from '../../src/renderer/runtime.js';
 import type { CallbackError } from '../../src/renderer/graph/types.js';
 
 function buildApp(): Dash {
-  const app = new Dash({ title: 'scheduler' });
+  // 'inner' is created by a callback, so it is absent from the initial layout (Dash would report it).
+  const app = new Dash({ title: 'scheduler', suppress_callback_exceptions: true });
   app.layout = html.Div([
     dcc.Input({ id: 'name', value: 'world' }),
     dcc.Input({ id: 'suffix', value: '!' }),

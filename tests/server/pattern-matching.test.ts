@@ -254,11 +254,11 @@ test('registration enforces the wildcard rules with messages that say what to fi
         Input({ a: MATCH, b: MATCH }, 'value'),
         noop,
       ),
-    /Mismatched MATCH wildcards across Outputs/,
+    /Mismatched `MATCH` wildcards across `Output`s/,
   );
   assert.throws(
     () => app.callback(Output({ a: MATCH, b: 1 }, 'children'), Input({ a: MATCH, b: MATCH }, 'value'), noop),
-    /uses MATCH on "b".*not in Outputs/,
+    /uses MATCH on "b".*the Outputs use MATCH only on \[a\]/,
   );
   assert.throws(
     () => app.callback(Output('fixed', 'children'), Input({ a: ALLSMALLER }, 'value'), noop),

@@ -77,6 +77,7 @@ describe('index page and catch-all', () => {
       'dash_version',
       'ddk_version',
       'disable_version_check',
+      'persisted_props',
       'plotly_cloud_installed',
       'plotly_version',
       'props_check',
@@ -97,6 +98,10 @@ describe('index page and catch-all', () => {
     assert.equal(config['csrf_token_name'], '_csrf_token');
     assert.equal(config['csrf_header_name'], 'X-CSRFToken');
     assert.equal(typeof config['children_props'], 'object');
+    assert.deepEqual(
+      (config['persisted_props'] as Record<string, Record<string, unknown>>)['dash_core_components']?.['Input'],
+      ['value'],
+    );
   });
 
   it('escapes user strings inside _dash-config so they cannot close the block', async () => {

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { Dash, DashError, html } from 'dash-ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const distBrowser = path.join(root, 'dist', 'browser');
+// The server reads $DASH_TS_BROWSER_DIR when set (a separate build); so does this test.
+const distBrowser = process.env['DASH_TS_BROWSER_DIR'] ?? path.join(root, 'dist', 'browser');
 // Option errors must come first, whatever the bundle folder holds.
 const distBrowserOrFake = path.join(root, 'no-such-dir');
 

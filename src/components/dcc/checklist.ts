@@ -10,6 +10,7 @@ import { optionsSchema, optionValueSchema } from './options-schema.js';
 export const Checklist = defineComponent({
   namespace: 'dash_core_components',
   type: 'Checklist',
+  persistedProps: ['value'],
   // Option labels may be components (Dash's children_props: `options[].label`).
   childrenProps: ['options[].label'],
   description: 'A set of checkboxes; the checked values are in `value`.',

@@ -25,6 +25,7 @@ export const dropdownLabelsSchema = z
 export const Dropdown = defineComponent({
   namespace: 'dash_core_components',
   type: 'Dropdown',
+  persistedProps: ['value'],
   // Option labels may be components (Dash's children_props: `options[].label`).
   childrenProps: ['options[].label'],
   description: 'A dropdown select box with search, for one value or (multi) several.',

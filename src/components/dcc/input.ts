@@ -9,6 +9,7 @@ import { baseProps, booleanAttribute, counterProp, persistenceProps, timestampPr
 export const Input = defineComponent({
   namespace: 'dash_core_components',
   type: 'Input',
+  persistedProps: ['value'],
   description: 'A basic HTML input control for entering text, numbers, or passwords.',
   props: {
     ...baseProps,

@@ -10,6 +10,7 @@ import { optionsSchema, optionValueSchema } from './options-schema.js';
 export const RadioItems = defineComponent({
   namespace: 'dash_core_components',
   type: 'RadioItems',
+  persistedProps: ['value'],
   // Option labels may be components (Dash's children_props: `options[].label`).
   childrenProps: ['options[].label'],
   description: 'A set of radio buttons; the selected value is in `value`.',

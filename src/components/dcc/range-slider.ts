@@ -10,6 +10,7 @@ import { sliderDisabledProp, sliderDisplayProps, sliderRangeProps } from './slid
 export const RangeSlider = defineComponent({
   namespace: 'dash_core_components',
   type: 'RangeSlider',
+  persistedProps: ['value'],
   description: 'A slider with several handles (usually two) for choosing a range of numbers.',
   props: {
     ...sliderRangeProps,

@@ -10,6 +10,7 @@ import { sliderDisabledProp, sliderDisplayProps, sliderRangeProps } from './slid
 export const Slider = defineComponent({
   namespace: 'dash_core_components',
   type: 'Slider',
+  persistedProps: ['value'],
   description: 'A slider with a single handle for choosing a number between min and max.',
   props: {
     ...sliderRangeProps,

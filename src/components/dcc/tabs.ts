@@ -10,6 +10,7 @@ import { baseProps, persistenceProps, styleSchema } from './common.js';
 export const Tabs = defineComponent({
   namespace: 'dash_core_components',
   type: 'Tabs',
+  persistedProps: ['value'],
   description: 'A set of tabs (dcc.Tab children); only the selected tab content is shown.',
   props: {
     id: baseProps.id,

@@ -9,6 +9,7 @@ import { baseProps, booleanAttribute, counterProp, persistenceProps, timestampPr
 export const Textarea = defineComponent({
   namespace: 'dash_core_components',
   type: 'Textarea',
+  persistedProps: ['value'],
   description: 'A basic HTML textarea for entering multiline text.',
   props: {
     id: baseProps.id,

@@ -96,7 +96,7 @@ function withPatterns(
 
 /** The parsed callback list and its indexes: exact ids by lookup, wildcard ids by matching. */
 export class CallbackGraph {
-  readonly callbacks: readonly CallbackDef[];
+  #callbacks: readonly CallbackDef[] = [];
   /** id → property (raw, with `@hash`) → callbacks writing it (normally one). */
   readonly #outputsById = new Map<string, Map<string, CallbackDef[]>>();
   /** id → property → callbacks having it as an Input. */
@@ -105,8 +105,25 @@ export class CallbackGraph {
   readonly #inputPatterns: PatternEntry[] = [];
 
   constructor(specs: readonly CallbackSpec[]) {
-    this.callbacks = specs.map(parseCallback);
-    for (const def of this.callbacks) {
+    this.replace(specs);
+  }
+
+  /** Every callback definition, in `_dash-dependencies` order. */
+  get callbacks(): readonly CallbackDef[] {
+    return this.#callbacks;
+  }
+
+  /**
+   * Rebuild from a new callback list (callbacks registered at runtime, §1.12). Pending instances keep
+   * the definitions they were made from.
+   */
+  replace(specs: readonly CallbackSpec[]): void {
+    this.#outputsById.clear();
+    this.#inputsById.clear();
+    this.#outputPatterns.length = 0;
+    this.#inputPatterns.length = 0;
+    this.#callbacks = specs.map(parseCallback);
+    for (const def of this.#callbacks) {
       for (const output of def.outputs) {
         if (isWildcardId(output.id)) {
           this.#outputPatterns.push({ pattern: parseId(output.id) as DictId, property: output.property, def });

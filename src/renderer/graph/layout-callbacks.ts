@@ -8,6 +8,7 @@ import { createInstance, mergeChanged, withChanges } from './instance.js';
 import {
   bindingForOutput,
   hasAnyOutput,
+  inputNames,
   inputPropIds,
   isMultiValued,
   outputPropIds,
@@ -133,4 +134,33 @@ export function initialWave(graph: CallbackGraph, layout: LayoutView, ids: reado
     if (present) wave.push(createInstance(def, { initialCall: true }));
   }
   return wave;
+}
+
+/**
+ * The removal rule (§1.8 step 3): a callback with an ALL/ALLSMALLER Input that matched a component
+ * of the replaced value, and that still has an output, re-runs like an initial call (empty
+ * `triggered`) with the shrunken list — down to `[]` (`test_cbwc001_todo_app`, `test_cbwc002`).
+ * When the same ids came back, the chunk's input rule finds it too and the merge keeps that run.
+ */
+export function removalWave(
+  graph: CallbackGraph,
+  layout: LayoutView,
+  removedIds: readonly string[],
+  predecessors: readonly CallbackDef[] | undefined,
+): Instance[] {
+  const found = new Map<string, Instance>();
+  for (const id of removedIds) {
+    if (!id.startsWith('{')) continue;
+    for (const [property, defs] of graph.inputsOn(id)) {
+      for (const def of defs) {
+        if (!def.inputs.some((d) => isMultiValued(d) && inputNames(d, id, property))) continue;
+        for (const anyVals of triggerBindings(def, id, property, layout)) {
+          const key = def.key + anyVals;
+          if (found.has(key) || !hasAnyOutput(def, layout, anyVals)) continue;
+          found.set(key, createInstance(def, { anyVals, initialCall: true, predecessors }));
+        }
+      }
+    }
+  }
+  return [...found.values()];
 }

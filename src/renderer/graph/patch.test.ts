@@ -57,6 +57,24 @@ describe('Patch (§5.2)', () => {
     assert.equal(isPatch({ operations: [] }), false);
   });
 
+  test('a Patch that does not fit the value throws a PatchError naming the operation, location and types', () => {
+    const current = { s: 'str', n: 1, list: [1], obj: { a: 1 } };
+    const cases: [Parameters<typeof patch>[0], RegExp][] = [
+      [['Append', ['s'], { value: 1 }], /Append at \["s"\]: needs a list, found a string/],
+      [['Extend', ['list'], { value: 'x' }], /needs a list to extend with, found a string/],
+      [['Merge', ['list'], { value: { b: 1 } }], /needs an object to merge into, found a list/],
+      [['Add', ['obj'], { value: 1 }], /cannot add a number to an object/],
+      [['Add', ['n'], { value: 'x' }], /cannot add a string to a number/],
+      [['Sub', ['s'], { value: 1 }], /needs a number to change, found a string/],
+      [['Clear', ['n'], {}], /needs a list, object or string, found a number/],
+      [['Assign', ['s', 'deeper'], { value: 1 }], /cannot go into a string/],
+      [['Reverse', ['missing'], {}], /needs a list, found nothing/],
+      [['Frobnicate', [], {}], /unknown operation/],
+    ];
+    for (const [op, message] of cases) assert.throws(() => applyPatch(current, patch(op)), message);
+    assert.deepEqual(current, { s: 'str', n: 1, list: [1], obj: { a: 1 } }, 'never mutated');
+  });
+
   test('pch003 a patched children list keeps existing children and makes the new component addressable', async () => {
     const t = testRuntime(
       div({

@@ -79,15 +79,8 @@ function parsedChangedIds(changed: readonly string[]): unknown[] {
 
 /** Build the request for an instance from the layout as it is now (§1.4: values read at dispatch). */
 export function prepareRequest(instance: Instance, layout: LayoutView): Prepared {
+  // Clientside callbacks get the same payload: the scheduler hands it to the clientside runner (§6.2).
   const { def } = instance;
-  // Clientside callbacks never go to the server (§6); until they are implemented, say so.
-  if (def.spec.clientside_function) {
-    const { namespace, function_name } = def.spec.clientside_function;
-    return {
-      kind: 'error',
-      message: `Clientside callbacks are not supported by the dash-ts renderer yet: ${def.key} via ${namespace}.${function_name}.`,
-    };
-  }
   const optionalArg = (dep: DependencyRef | OutputRef): CallbackArgument => ({
     id: parseId(dep.id),
     property: dep.property,

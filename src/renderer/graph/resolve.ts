@@ -65,6 +65,47 @@ function fits(pattern: DictId, id: ComponentId, binding: Binding): boolean {
   return true;
 }
 
+// A pattern whose every wildcard is a bound MATCH names exactly one id: `pattern\0anyVals` → that
+// id (`null` when the pattern has another wildcard or an unbound one).
+const boundIds = new Map<string, string | null>();
+
+function boundIdOf(patternId: string, pattern: DictId, binding: Binding, anyVals: string): string | undefined {
+  const cacheKey = `${patternId}\u0000${anyVals}`;
+  let id = boundIds.get(cacheKey);
+  if (id === undefined) {
+    const concrete: Record<string, IdValue> = {};
+    id = '';
+    for (const [key, value] of Object.entries(pattern)) {
+      const wildcard = wildcardOf(value);
+      if (wildcard === undefined) concrete[key] = value as IdValue;
+      else if (wildcard === 'MATCH' && Object.hasOwn(binding, key)) concrete[key] = binding[key] as IdValue;
+      else id = null;
+    }
+    if (id !== null) id = stringifyId(concrete);
+    boundIds.set(cacheKey, id);
+  }
+  return id ?? undefined;
+}
+
+// The layout's dict ids that match a pattern (ignoring any binding), memoized per `dictIds()` array:
+// the store hands out the same frozen array until the layout's ids change, so with N rows a pattern
+// is matched against the layout once per layout change, not once per instance and pass.
+const matchesByIds = new WeakMap<object, Map<string, string[]>>();
+
+function patternMatches(patternId: string, pattern: DictId, layout: LayoutView): readonly string[] {
+  const all = layout.dictIds();
+  let byPattern = typeof all === 'object' ? matchesByIds.get(all) : undefined;
+  let matches = byPattern?.get(patternId);
+  if (matches) return matches;
+  matches = [];
+  for (const idString of all) if (idMatchesPattern(pattern, parsedId(idString))) matches.push(idString);
+  if (typeof all === 'object') {
+    if (!byPattern) matchesByIds.set(all, (byPattern = new Map<string, string[]>()));
+    byPattern.set(patternId, matches);
+  }
+  return matches;
+}
+
 /** Resolve one dependency to the components it names right now (layout order for wildcards). */
 export function resolveDependency(dep: DependencyRef | OutputRef, layout: LayoutView, anyVals = ''): ResolvedProp[] {
   const property = 'clean' in dep ? dep.clean : dep.property;
@@ -74,8 +115,13 @@ export function resolveDependency(dep: DependencyRef | OutputRef, layout: Layout
   }
   const pattern = parsedId(dep.id) as DictId;
   const binding = parseBinding(anyVals);
+  const exact = boundIdOf(dep.id, pattern, binding, anyVals);
+  if (exact !== undefined) {
+    if (!layout.has(exact)) return [];
+    return [{ id: parsedId(exact), idString: exact, property, propId: `${exact}.${property}` }];
+  }
   const found: ResolvedProp[] = [];
-  for (const idString of layout.dictIds()) {
+  for (const idString of patternMatches(dep.id, pattern, layout)) {
     const id = parsedId(idString);
     if (fits(pattern, id, binding)) found.push({ id, idString, property, propId: `${idString}.${property}` });
   }
@@ -126,7 +172,8 @@ export function triggerBindings(def: CallbackDef, id: string, property: string, 
   const keys = outputMatchKeys(def);
   const trigger = parsedId(id);
   const result = new Set<string>();
-  const outputs = keys.length > 0 ? outputBindings(def, keys, layout) : [];
+  let bindings: Binding[] | undefined;
+  const outputs = (): Binding[] => (bindings ??= keys.length > 0 ? outputBindings(def, keys, layout) : []);
   for (const dep of def.inputs) {
     if (!inputNames(dep, id, property)) continue;
     const pattern = isWildcardId(dep.id) ? (parsedId(dep.id) as DictId) : undefined;
@@ -134,7 +181,16 @@ export function triggerBindings(def: CallbackDef, id: string, property: string, 
       result.add(pattern ? bindingOf(wildcardKeys(pattern, 'MATCH'), trigger) : '');
       continue;
     }
-    for (const binding of outputs) {
+    if (pattern && typeof trigger !== 'string' && keys.every((key) => wildcardOf(pattern[key]) === 'MATCH')) {
+      // The input matches on every output key: the only agreeing binding is the trigger's own, and
+      // it counts when an output exists under it (one lookup instead of a scan of every output).
+      const anyVals = bindingOf(keys, trigger);
+      if (anyVals !== '' && def.outputs.some((o) => resolveDependency(o, layout, anyVals).length > 0)) {
+        result.add(anyVals);
+      }
+      continue;
+    }
+    for (const binding of outputs()) {
       const agrees = keys.every((key) => {
         const wildcard = pattern ? wildcardOf(pattern[key]) : undefined;
         if (wildcard === undefined || typeof trigger === 'string') return true;

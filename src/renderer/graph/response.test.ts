@@ -53,13 +53,16 @@ describe('request bodies (protocol-core §5.1)', () => {
     assert.deepEqual(prepared.kind === 'request' ? prepared.body.inputs : undefined, [[]]);
   });
 
-  test('clientside callbacks are reported, never POSTed', () => {
+  test('clientside callbacks get the same payload as server ones (the clientside runner reads it)', () => {
     const clientside = {
       ...spec('out.children', { inputs: ['a.value'] }),
       clientside_function: { namespace: 'ns', function_name: 'f' },
     };
     const prepared = prepareRequest(createInstance(new CallbackGraph([clientside]).callbacks[0]!), layout);
-    assert.equal(prepared.kind, 'error');
+    assert.equal(prepared.kind, 'request');
+    assert.deepEqual(prepared.kind === 'request' ? prepared.body.inputs : undefined, [
+      { id: 'a', property: 'value', value: 1 },
+    ]);
   });
 
   test('a request echoes the key and keeps the @hash on outputs', () => {

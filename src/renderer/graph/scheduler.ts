@@ -6,21 +6,26 @@
  */
 import { propIdString } from '../../shared/prop-id.js';
 import type { UpdateRequest } from '../../shared/protocol.js';
+import type { Query } from './background.js';
+import { BackgroundJobs } from './background.js';
 import type { CallbackGraph } from './callback-graph.js';
 import { createInstance } from './instance.js';
-import { initialWave, layoutWave } from './layout-callbacks.js';
+import { initialWave, layoutWave, removalWave } from './layout-callbacks.js';
 import { applyPatch, isPatch } from './patch.js';
 import type { Queues } from './queues.js';
 import { cleanStored, emptyQueues, pendingInstances, requestedPass } from './queues.js';
 import { prepareRequest } from './request-body.js';
-import { hasAnyOutput, outputPropIds, triggerBindings } from './resolve.js';
+import { hasAnyOutput, isWildcardId, outputPropIds, resolveDependency, triggerBindings } from './resolve.js';
 import type { PropUpdates } from './response.js';
 import { classifyResponse, normalizeSideUpdate } from './response.js';
 import type { AppliedProps, CallbackDef, CallbackError, Instance, LayoutView, TransportResponse } from './types.js';
 import { DIRECT, INDIRECT } from './types.js';
 
-/** Sends one callback request. */
-export type Transport = (request: UpdateRequest) => Promise<TransportResponse>;
+/**
+ * Sends one callback request; `query` carries the background-callback parameters (`cacheKey`, `job`,
+ * `oldJob`, `cancelJob`), appended to the URL as `name=value` pairs in order.
+ */
+export type Transport = (request: UpdateRequest, query?: Query) => Promise<TransportResponse>;
 
 /** A loading entry: an output prop being computed by an in-flight request (§7). */
 export interface LoadingEntry {
@@ -41,6 +46,10 @@ export interface SchedulerHost {
   /** Called when "any non-persistent callback pending" flips (drives `update_title`, §7). */
   readonly onBusyChange?: ((busy: boolean) => void) | undefined;
   readonly suppressCallbackExceptions?: boolean | undefined;
+  /** Runs a clientside callback (§6) in place of the transport, answering like the server would. */
+  readonly clientside?: ((def: CallbackDef, request: UpdateRequest) => Promise<TransportResponse>) | undefined;
+  /** After a `_allow_dynamic_callbacks` callback's outputs are applied: fetch the callback list again. */
+  readonly refreshCallbacks?: (() => void) | undefined;
 }
 
 /** At most this many requests in flight (§2.7). */
@@ -50,6 +59,8 @@ export class Scheduler {
   readonly #graph: CallbackGraph;
   readonly #host: SchedulerHost;
   readonly #queues: Queues = emptyQueues();
+  /** Background jobs being polled (§5.5). */
+  readonly #jobs = new BackgroundJobs();
   #nextTicket = 1;
   #passScheduled = false;
   #busy = false;
@@ -151,12 +162,13 @@ export class Scheduler {
     this.#queues.executing.set(ticket, { ticket, instance });
     const loading = prepared.outputs.map((o) => ({ id: o.idString, property: o.property }));
     this.#host.onLoading?.(loading, true);
-    if (instance.def.running) this.#applySideUpdate(normalizeSideUpdate(instance.def.running.on), instance.def);
+    this.#applyRunning(instance, 'on');
     const request = prepared.body;
+    const clientside = instance.def.spec.clientside_function ? this.#host.clientside : undefined;
     Promise.resolve()
-      .then(() => this.#host.transport(request))
+      .then(() => (clientside ? clientside(instance.def, request) : this.#serverside(instance, request)))
       .then(
-        (response) => this.#settled(ticket, instance.def, request, response, loading),
+        (response) => this.#settled(ticket, instance, request, response, loading),
         () => this.#failed(ticket, loading),
       )
       // A bug while applying a result must not become an unhandled rejection that stalls the queue.
@@ -167,9 +179,17 @@ export class Scheduler {
       });
   }
 
+  /** The server call; a background callback polls its job until it ends (background.ts, §5.5). */
+  #serverside(instance: Instance, request: UpdateRequest): Promise<TransportResponse> {
+    return this.#jobs.run(instance.def, request, {
+      transport: this.#host.transport,
+      applySide: (updates) => this.#applySideUpdate(normalizeSideUpdate(updates), instance),
+    });
+  }
+
   #settled(
     ticket: number,
-    def: CallbackDef,
+    dispatched: Instance,
     request: UpdateRequest,
     response: TransportResponse,
     loading: readonly LoadingEntry[],
@@ -179,8 +199,9 @@ export class Scheduler {
     const outcome = classifyResponse(response, request.output);
     // Side updates are applied when the answer is parsed — as Dash does, even for a superseded
     // request — and `running` off values on success, 204 and HTTP errors alike.
-    if (outcome.kind === 'data' && outcome.sideUpdate) this.#applySideUpdate(outcome.sideUpdate, def);
-    if (def.running) this.#applySideUpdate(normalizeSideUpdate(def.running.off), def);
+    const def = dispatched.def;
+    if (outcome.kind === 'data' && outcome.sideUpdate) this.#applySideUpdate(outcome.sideUpdate, dispatched);
+    this.#applyRunning(dispatched, 'off');
     if (!execution) {
       this.#schedulePass(); // superseded or pruned (§2.8): the response is discarded
       return;
@@ -189,6 +210,8 @@ export class Scheduler {
     const { instance } = execution;
     if (outcome.kind === 'data') {
       this.#store(instance, this.#applyOutputs(instance, outcome.data));
+      // It may have registered callbacks: re-read the callback list (§1.12; no initial calls for them).
+      if (def.spec.dynamic_creator === true) this.#host.refreshCallbacks?.();
     } else if (outcome.kind === 'prevented') {
       this.#store(instance, []);
     } else {
@@ -221,14 +244,18 @@ export class Scheduler {
     const layout = this.#host.layout;
     const requests: Instance[] = [];
     const updated: string[] = [];
-    for (const [id, props] of Object.entries(data)) {
+    for (const [id, given] of Object.entries(data)) {
+      // A Patch that does not fit the current value is reported and that prop left alone (§5.2).
+      const props = this.#resolvePatches(id, given, instance.def);
       const properties = Object.keys(props);
+      if (properties.length === 0) continue;
       for (const p of properties) updated.push(`${id}.${p}`);
       // Dependants are found before the update, as Dash does with the old paths.
       const dependants = this.#byInput(id, properties, INDIRECT, predecessors);
-      const applied = this.#host.applyProps(id, this.#resolvePatches(id, props, instance.def));
+      const applied = this.#host.applyProps(id, props);
       requests.push(...dependants);
       for (const chunk of applied?.chunks ?? []) {
+        requests.push(...removalWave(this.#graph, layout, chunk.removedIds, predecessors));
         if (chunk.addedIds.length === 0) continue;
         const chunkIds = new Set(chunk.addedIds);
         requests.push(...layoutWave(this.#graph, layout, chunk.addedIds, { chunkIds, predecessors }));
@@ -238,26 +265,50 @@ export class Scheduler {
     return updated;
   }
 
-  /** `set_props` / `running` updates (§5.3): applied, dependants triggered; no chunk waves, no predecessors. */
-  #applySideUpdate(updates: PropUpdates, def: CallbackDef): void {
-    for (const [id, props] of Object.entries(updates)) {
-      if (!this.#host.layout.has(id)) {
-        if (!this.#host.suppressCallbackExceptions) {
-          const detail = [
-            'Component defined in running keyword not found in layout.',
-            `Component id: "${id}"`,
-            'This ID was used in the callback(s) for Output(s):',
-            def.key,
-            'You can suppress this exception by setting',
-            '`suppress_callback_exceptions=True`.',
-          ].join('\n');
-          this.#report('ID running component not found in layout', detail, def);
-        }
-        continue;
-      }
-      this.#host.applyProps(id, this.#resolvePatches(id, props, def));
-      this.#request(this.#byInput(id, Object.keys(props), DIRECT, undefined));
+  /** A callback's `running` values (§5.4): `on` when dispatched, `off` when its answer arrives. */
+  #applyRunning(instance: Instance, phase: 'on' | 'off'): void {
+    const running = instance.def.running;
+    if (running) this.#applySideUpdate(normalizeSideUpdate(running[phase]), instance);
+  }
+
+  /**
+   * `set_props` / `running` updates (§5.3): applied, dependants triggered; no chunk waves, no
+   * predecessors. Wildcard ids resolve relative to the instance (§3.8): MATCH to its bound values,
+   * ALL to every matching component.
+   */
+  #applySideUpdate(updates: PropUpdates, instance: Instance): void {
+    const def = instance.def;
+    for (const [target, props] of Object.entries(updates)) {
+      const ids = isWildcardId(target)
+        ? resolveDependency(
+            { id: target, property: '', allowOptional: false },
+            this.#host.layout,
+            instance.anyVals,
+          ).map((r) => r.idString)
+        : [target];
+      for (const id of ids) this.#applySideProps(id, props, def);
     }
+  }
+
+  #applySideProps(id: string, given: Record<string, unknown>, def: CallbackDef): void {
+    if (!this.#host.layout.has(id)) {
+      if (!this.#host.suppressCallbackExceptions) {
+        const detail = [
+          'Component defined in running keyword not found in layout.',
+          `Component id: "${id}"`,
+          'This ID was used in the callback(s) for Output(s):',
+          def.key,
+          'You can suppress this exception by setting',
+          '`suppress_callback_exceptions=True`.',
+        ].join('\n');
+        this.#report('ID running component not found in layout', detail, def);
+      }
+      return;
+    }
+    const props = this.#resolvePatches(id, given, def);
+    if (Object.keys(props).length === 0) return;
+    this.#host.applyProps(id, props);
+    this.#request(this.#byInput(id, Object.keys(props), DIRECT, undefined));
   }
 
   /** Replace `Patch` values by the patched current values (§5.2); a failing patch is reported and skipped. */

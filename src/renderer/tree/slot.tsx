@@ -37,6 +37,9 @@ function viewProps(store: LayoutStore, node: LayoutNode): Record<string, unknown
   return props;
 }
 
+/** Namespaces whose views never suspend once loaded (ours: html and dcc); others may. */
+const NEVER_SUSPEND: ReadonlySet<string> = new Set(['dash_html_components', 'dash_core_components']);
+
 const noSubscription = (): (() => void) => () => undefined;
 
 /**
@@ -89,16 +92,25 @@ function SlotView({ nodeKey }: SlotProps): ReactElement | null {
         message="No view is registered for this namespace and type."
       />
     );
+  const view = <View {...props} setProps={setProps} loading_state={loadingState} />;
   return (
     <NodeKeyContext.Provider value={nodeKey}>
       <ComponentErrorBoundary label={label} resetKey={node} onError={onRenderError}>
-        <Suspense fallback={null}>
-          <View {...props} setProps={setProps} loading_state={loadingState} />
-        </Suspense>
+        {views.isLazy(node.namespace, node.type) || !NEVER_SUSPEND.has(node.namespace) ? (
+          <Suspense fallback={null}>{view}</Suspense>
+        ) : (
+          // A preloaded built-in view (the usual case): no Suspense boundary, two fibers fewer.
+          view
+        )}
       </ComponentErrorBoundary>
     </NodeKeyContext.Provider>
   );
 }
 
-/** Memoized: a parent re-rendering does not re-render children whose node and snapshot are unchanged. */
-export const Slot = memo(SlotView);
+/**
+ * Memoized on the node key alone: a Slot reads its node from the store (and re-renders itself when
+ * it changes), so a parent re-rendering never re-renders it. `layout` is a snapshot for the
+ * parent's view (`childLayout`); a fresh snapshot of an unchanged child must not count as a change
+ * (with it, one click in a row re-rendered every sibling row whose JSON had been rebuilt).
+ */
+export const Slot = memo(SlotView, (before, after) => before.nodeKey === after.nodeKey);

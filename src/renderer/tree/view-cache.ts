@@ -53,6 +53,14 @@ export class ViewCache {
     await Promise.all([...types].map((t) => this.#load(t.namespace, t.type)));
   }
 
+  /**
+   * Does `get` hand out a `React.lazy` wrapper for this type (so it needs a Suspense boundary)?
+   * Stable per type once `get` was called: a preloaded view never becomes lazy, and back.
+   */
+  isLazy(namespace: string, type: string): boolean {
+    return this.#lazy.has(`${namespace}.${type}`);
+  }
+
   /** The React component for a type, or undefined when the registry does not know it. */
   get(namespace: string, type: string): AnyView | undefined {
     const key = `${namespace}.${type}`;

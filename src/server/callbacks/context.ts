@@ -6,7 +6,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ComponentId } from '../../shared/prop-id.js';
 import { stringifyId, parseId, splitPropId } from '../../shared/prop-id.js';
-import type { CallbackArgument } from '../../shared/protocol.js';
+import type { CallbackArgument, CallbackOutputRef } from '../../shared/protocol.js';
+import type { ArgumentLeaf, OutputLeaf } from './grouping.js';
+import { argsGrouping, outputsGrouping } from './grouping.js';
+import { CallbackResponse } from './response.js';
 
 /** One entry of `ctx.triggered`. */
 export interface TriggeredProp {
@@ -20,6 +23,34 @@ interface CallbackScope {
   readonly inputs: () => Readonly<Record<string, unknown>>;
   readonly states: () => Readonly<Record<string, unknown>>;
   readonly sideUpdates: Map<string, Record<string, unknown>>;
+  /** `custom_data` hooks' values for this call (spec/callbacks.md §11.1). */
+  readonly customData: Readonly<Record<string, unknown>>;
+  /** The request's dependencies as checked (for `inputs_list`, `args_grouping`, …). */
+  readonly call: CallDependencies;
+  /** Cookies, headers and timings the callback adds to its answer (`ctx.response`). */
+  readonly response: CallbackResponse;
+  /** The request's cookies and headers (`ctx.cookies`, `ctx.headers`); copied into background jobs. */
+  readonly request: RequestData;
+  /** Background jobs: `setProps` is streamed here instead of collected into `sideUpdates`. */
+  readonly onSetProps: ((id: string, props: Record<string, unknown>) => void) | undefined;
+  /** Background jobs: aborted when the job is cancelled or superseded. */
+  readonly signal: AbortSignal | undefined;
+}
+
+/** Request data a callback may read. */
+export interface RequestData {
+  readonly cookies: Readonly<Record<string, string>>;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+type Slot<T> = T | T[];
+
+/** The dependencies of one request, as the server checked them. */
+interface CallDependencies {
+  readonly inputs: readonly Slot<CallbackArgument>[];
+  readonly state: readonly Slot<CallbackArgument>[];
+  readonly outputs: readonly Slot<CallbackOutputRef>[];
+  readonly multi: boolean;
 }
 
 /** `fn`'s result, computed once on first call. */
@@ -64,6 +95,14 @@ export async function runInContext<T>(
     changedPropIds: readonly string[];
     inputs: readonly (CallbackArgument | CallbackArgument[])[];
     state: readonly (CallbackArgument | CallbackArgument[])[];
+    customData?: Readonly<Record<string, unknown>> | undefined;
+    outputs?: readonly Slot<CallbackOutputRef>[];
+    multi?: boolean;
+    /** Where `ctx.response` / `ctx.record_timing` write; the caller reads it afterwards. */
+    response?: CallbackResponse;
+    request?: RequestData | undefined;
+    onSetProps?: ((id: string, props: Record<string, unknown>) => void) | undefined;
+    signal?: AbortSignal | undefined;
   },
   fn: () => T | Promise<T>,
   needsAsyncContext: boolean,
@@ -73,6 +112,17 @@ export async function runInContext<T>(
     inputs: once(() => flatten(request.inputs)),
     states: once(() => flatten(request.state)),
     sideUpdates: new Map(),
+    customData: request.customData ?? {},
+    call: {
+      inputs: request.inputs,
+      state: request.state,
+      outputs: request.outputs ?? [],
+      multi: request.multi ?? false,
+    },
+    response: request.response ?? new CallbackResponse(),
+    request: request.request ?? { cookies: {}, headers: {} },
+    onSetProps: request.onSetProps,
+    signal: request.signal,
   };
   if (needsAsyncContext) {
     const result = await storage.run(scope, fn);
@@ -123,6 +173,62 @@ export const ctx = {
   get states(): Readonly<Record<string, unknown>> {
     return scope('ctx.states').states();
   },
+  /** Values of the `custom_data` hooks, by namespace (evaluated before this call). */
+  get custom_data(): Readonly<Record<string, unknown>> {
+    return scope('ctx.custom_data').customData;
+  },
+  /** Per Input: `{id, property, value}`, or a list of them for ALL/ALLSMALLER (§3.5). */
+  get inputs_list(): readonly Slot<CallbackArgument>[] {
+    return scope('ctx.inputs_list').call.inputs;
+  },
+  /** Per State: `{id, property, value}`, or a list of them. */
+  get states_list(): readonly Slot<CallbackArgument>[] {
+    return scope('ctx.states_list').call.state;
+  },
+  /** `{id, property}` for a single Output; a list (one entry or list per Output) for several. */
+  get outputs_list(): Slot<OutputLeaf> | Slot<OutputLeaf>[] {
+    const { call } = scope('ctx.outputs_list');
+    return outputsGrouping(call.outputs, call.multi);
+  },
+  /** Inputs then States, each leaf `{id, property, value, str_id, triggered}` (lists for wildcards). */
+  get args_grouping(): Slot<ArgumentLeaf>[] {
+    const s = scope('ctx.args_grouping');
+    return argsGrouping([...s.call.inputs, ...s.call.state], s.changedPropIds);
+  },
+  /** Outputs with the structure they were declared in (`{id, property}` leaves). */
+  get outputs_grouping(): Slot<OutputLeaf> | Slot<OutputLeaf>[] {
+    const { call } = scope('ctx.outputs_grouping');
+    return outputsGrouping(call.outputs, call.multi);
+  },
+  /** Dependencies are declared positionally in dash-ts: never a dict/nested grouping. */
+  get using_args_grouping(): boolean {
+    scope('ctx.using_args_grouping');
+    return false;
+  },
+  get using_outputs_grouping(): boolean {
+    scope('ctx.using_outputs_grouping');
+    return false;
+  },
+  /** This call's HTTP answer: `set_cookie`, `delete_cookie`, `set_header`. */
+  get response(): Pick<CallbackResponse, 'set_cookie' | 'delete_cookie' | 'set_header'> {
+    return scope('ctx.response').response;
+  },
+  /** The request's cookies (name → value); also inside background jobs. */
+  get cookies(): Readonly<Record<string, string>> {
+    return scope('ctx.cookies').request.cookies;
+  },
+  /** The request's headers (lower-case names); also inside background jobs. */
+  get headers(): Readonly<Record<string, string>> {
+    return scope('ctx.headers').request.headers;
+  },
+  /** In a background job: aborted when the job is cancelled or superseded (stop work then); else undefined. */
+  get signal(): AbortSignal | undefined {
+    return scope('ctx.signal').signal;
+  },
+  /** Add a `Server-Timing` entry (sent in debug mode, in ms); each name once per call. */
+  record_timing(name: string, seconds: number, description?: string): void {
+    scope('ctx.record_timing').response.record_timing(name, seconds, description);
+  },
 };
 
 /**
@@ -132,5 +238,9 @@ export const ctx = {
 export function setProps(id: ComponentId, props: Record<string, unknown>): void {
   const s = scope('setProps');
   const key = stringifyId(id);
+  if (s.onSetProps) {
+    s.onSetProps(key, props);
+    return;
+  }
   s.sideUpdates.set(key, { ...(s.sideUpdates.get(key) ?? {}), ...props });
 }

@@ -5,17 +5,35 @@
  * Nothing here touches HTTP; routes/update-component.ts adapts it.
  */
 import type { AnyArgument, AnyOutput } from '../../shared/dependencies.js';
-import { NoUpdate, PreventUpdate } from '../../shared/dependencies.js';
+import { NoUpdate, noUpdate, PreventUpdate } from '../../shared/dependencies.js';
 import type { ComponentId } from '../../shared/prop-id.js';
 import { isDictId, propIdString, stringifyId } from '../../shared/prop-id.js';
 import { hasWildcard, idMatchesPattern, isMultiPattern, wildcardKeys } from '../../shared/wildcards.js';
-import type { CallbackArgument, CallbackOutputRef, UpdateResponse } from '../../shared/protocol.js';
+import type {
+  BackgroundPollResponse,
+  BackgroundStartResponse,
+  CallbackArgument,
+  CallbackOutputRef,
+  UpdateResponse,
+} from '../../shared/protocol.js';
+import { serveBackground, terminateHandles } from '../background/serve.js';
 import { badRequest, DashError } from '../errors.js';
+import type { RequestData } from './context.js';
 import { runInContext } from './context.js';
+import { CallbackResponse } from './response.js';
+import type { CustomDataContext } from '../hooks.js';
 import type { CallbackDefinition, CallbackRegistry } from './registry.js';
+import { checkSerialisable, describeReturn } from './validate-return.js';
 
-/** The outcome of a call: a JSON body, or "prevented" (204). */
-export type InvokeResult = { kind: 'update'; body: UpdateResponse } | { kind: 'prevented' };
+/**
+ * The outcome of a call: a JSON body, or "prevented" (204); with the cookies, headers and timings
+ * the callback added through `ctx.response` / `ctx.record_timing` (absent when it failed early).
+ */
+export type InvokeResult = (
+  { kind: 'update'; body: UpdateResponse | BackgroundStartResponse | BackgroundPollResponse } | { kind: 'prevented' }
+) & {
+  response?: CallbackResponse;
+};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -103,6 +121,8 @@ function checkOutputs(
   request: Record<string, unknown>,
   definition: CallbackDefinition,
 ): (CallbackOutputRef | CallbackOutputRef[])[] {
+  // A callback without Output has nothing to check: our renderer omits `outputs`, Dash's sends `[]`.
+  if (definition.outputs.length === 0) return [];
   const outputs = request['outputs'];
   const list = definition.multi ? outputs : [outputs];
   if (!Array.isArray(list) || list.length !== definition.outputs.length) {
@@ -188,29 +208,97 @@ export function prepareCall(
 }
 
 /** Run a checked request. User errors propagate as DashError DASH_ERR_CALLBACK_FAILED with a cause. */
-export async function invokeCallback(registry: CallbackRegistry, body: unknown): Promise<InvokeResult> {
+export async function invokeCallback(
+  registry: CallbackRegistry,
+  body: unknown,
+  options: {
+    customData?: (context: CustomDataContext) => Record<string, unknown> | undefined;
+    /** The query parameters: background handles `cacheKey`, `job`, `oldJob`, `cancelJob` (§5.5). */
+    query?: Readonly<Record<string, unknown>>;
+    /** Cookies and headers for `ctx.cookies` / `ctx.headers`. */
+    request?: RequestData;
+  } = {},
+): Promise<InvokeResult> {
   const call = prepareCall(registry, body);
   const { definition } = call;
   // ALL/ALLSMALLER arguments become a list of values (§3.5), every other one a single value.
   const values = [...call.inputs, ...call.state].map((a) =>
     Array.isArray(a) ? a.map((item) => item.value ?? null) : (a.value ?? null),
   );
+  // Background jobs named by `cancelJob` / `oldJob` stop before anything runs (§5.5).
+  await terminateHandles(registry.backgroundManagers(), options.query ?? {});
+  if (definition.background) {
+    return serveBackground(definition, call, values, options.query ?? {}, options.request);
+  }
   let returned: unknown;
   let sideUpdates: Map<string, Record<string, unknown>>;
+  const httpResponse = new CallbackResponse();
+  // `on_error` (§12.1): the callback's own handler wins over the app's. It runs in the same context
+  // (ctx, setProps), so a call with a handler always gets AsyncLocalStorage, which outlives awaits.
+  const onError = definition.onError ?? registry.appErrorHandler();
+  let handled = false;
+  const run =
+    onError === undefined
+      ? () => definition.fn(...values)
+      : async (): Promise<unknown> => {
+          try {
+            return await definition.fn(...values);
+          } catch (error) {
+            if (isPrevent(error)) throw error;
+            handled = true;
+            return await onError(error);
+          }
+        };
   try {
-    ({ result: returned, sideUpdates } = await runInContext(call, () => definition.fn(...values), definition.isAsync));
+    ({ result: returned, sideUpdates } = await runInContext(
+      {
+        ...call,
+        customData: customDataFor(call, options.customData),
+        multi: definition.multi,
+        response: httpResponse,
+        request: options.request,
+      },
+      run,
+      definition.isAsync || onError !== undefined,
+    ));
+    // A handler returning nothing means "no update"; side updates it made are still sent.
+    if (handled && (returned === null || returned === undefined)) returned = noUpdate;
   } catch (error) {
-    if (isPrevent(error)) return { kind: 'prevented' };
+    if (isPrevent(error)) return { kind: 'prevented', response: httpResponse };
     throw new DashError('DASH_ERR_CALLBACK_FAILED', `Callback ${definition.key} failed`, { cause: error });
   }
+  return { ...buildUpdate(definition, call.outputs, returned, sideUpdates), response: httpResponse };
+}
+
+/**
+ * The answer for a function's return value and side updates: `{multi, response, sideUpdate}`, or
+ * "prevented" (204) for a no-output callback that updated nothing. Throws for a malformed return.
+ */
+export function buildUpdate(
+  definition: CallbackDefinition,
+  outputs: readonly (CallbackOutputRef | CallbackOutputRef[])[],
+  returned: unknown,
+  sideUpdates: ReadonlyMap<string, Record<string, unknown>>,
+): InvokeResult {
+  const call = { outputs };
   const response: UpdateResponse['response'] = {};
-  if (returned instanceof NoUpdate) {
+  if (definition.outputs.length === 0) {
+    if (returned !== undefined && returned !== null && !(returned instanceof NoUpdate)) {
+      throw new DashError(
+        'DASH_ERR_CALLBACK_RETURN',
+        `Callback ${definition.key} has no Output, so it must not return a value; update components with setProps`,
+      );
+    }
+    // Nothing to write and no side update: answered like PreventUpdate (204), as Dash does.
+    if (sideUpdates.size === 0) return { kind: 'prevented' };
+  } else if (returned instanceof NoUpdate) {
     // A whole no_update: nothing is written (side updates still apply).
   } else if (definition.multi) {
     if (!Array.isArray(returned) || returned.length !== definition.outputs.length) {
+      const outputs = definition.outputs.map((o) => propIdString(o.id, o.property)).join(', ');
       throw new DashError(
         'DASH_ERR_CALLBACK_RETURN',
-        `Callback ${definition.key} has ${definition.outputs.length} outputs and must return an array of that length`,
+        `InvalidCallbackReturnValue: the callback for [${outputs}] has ${definition.outputs.length} Outputs, so it must return an array of ${definition.outputs.length} values, one per Output in order; it returned ${describeReturn(returned)}. Put noUpdate in a slot to leave that Output unchanged.`,
       );
     }
     call.outputs.forEach((out, i) => addSlot(response, definition, out, returned[i] as unknown));
@@ -220,6 +308,20 @@ export async function invokeCallback(registry: CallbackRegistry, body: unknown):
   const body200: UpdateResponse = { multi: true, response };
   if (sideUpdates.size > 0) body200.sideUpdate = Object.fromEntries(sideUpdates);
   return { kind: 'update', body: body200 };
+}
+
+/** The `custom_data` hooks' values for one call (spec/callbacks.md §11.1); they run before the callback. */
+function customDataFor(
+  call: ReturnType<typeof prepareCall>,
+  hook: ((context: CustomDataContext) => Record<string, unknown> | undefined) | undefined,
+): Record<string, unknown> | undefined {
+  if (hook === undefined) return undefined;
+  return hook({
+    output: call.definition.key,
+    inputs: call.inputs,
+    state: call.state,
+    triggered_prop_ids: call.changedPropIds,
+  });
 }
 
 /** One declared output: an ALL output takes a list with one value per resolved component (§3.5). */
@@ -237,7 +339,7 @@ function addSlot(
   if (!Array.isArray(value) || value.length !== out.length) {
     throw new DashError(
       'DASH_ERR_CALLBACK_RETURN',
-      `Callback ${definition.key}: an ALL output matched ${out.length} components, so it must return an array of ${out.length} values`,
+      `InvalidCallbackReturnValue: an ALL Output of ${definition.key} matched ${out.length} components, so its value must be an array of ${out.length} values, one per component in layout order; it was ${describeReturn(value)}.`,
     );
   }
   out.forEach((ref, j) => addValue(response, ref, value[j] as unknown));
@@ -245,6 +347,7 @@ function addSlot(
 
 function addValue(response: UpdateResponse['response'], out: CallbackOutputRef, value: unknown): void {
   if (value instanceof NoUpdate) return;
+  checkSerialisable(value, propIdString(out.id, out.property));
   const key = stringifyId(out.id);
   const entry = response[key] ?? {};
   entry[out.property] = value === undefined ? null : value;

@@ -9,7 +9,8 @@ import type { Site } from './site.js';
 
 export function layoutRoute(instance: FastifyInstance, site: Site): void {
   instance.get('/_dash-layout', async (_request, reply) => {
-    const layout = await site.app.resolveLayout();
+    // Layout hooks (spec/callbacks.md §11.1) run each time the layout is served.
+    const layout = await site.app.hooks.layout(await site.app.resolveLayout());
     return reply.type(JSON_TYPE).send(encodeJson(layout));
   });
 }

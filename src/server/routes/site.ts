@@ -4,6 +4,7 @@
  * bundle and the assets are re-read when they change (hot reload); in production they are read once.
  */
 import { assetPageUrl, scanAssets } from '../assets.js';
+import { clientsideScriptTags } from '../clientside-route.js';
 import type { AssetScan } from '../assets.js';
 import type { Dash } from '../dash.js';
 import { buildDashConfig } from '../dash-config.js';
@@ -59,6 +60,8 @@ export class Site {
   static async create(settings: SiteSettings): Promise<Site> {
     const site = new Site(settings);
     checkMetaTags(site.options.metaTags);
+    // Pages: the router callback is registered before `_dash-dependencies` can be served.
+    site.app.installPages(site.requestsPrefix);
     if (site.options.renderer === 'dash') {
       site.#renderer = await registerDashRendererPackages({
         suites: site.suites,
@@ -121,11 +124,18 @@ export class Site {
   page(assets: AssetScan): PageScripts {
     const url = (file: AssetScan['all'][number]): string =>
       assetPageUrl(this.requestsPrefix, this.options.assetsUrlPath, file);
+    const clientside = clientsideScriptTags(this.app, this.requestsPrefix, this.options.renderer !== 'dash');
     return {
-      styles: [...this.#renderer.styles, ...assets.css.map(url)],
+      styles: [...this.#renderer.styles, ...assets.css.map(url), ...this.app.hooks.stylesheets()],
       scripts: [
+        // dash_clientside's globals before any asset script runs (src/server/clientside.ts).
+        ...clientside.before,
         ...this.#renderer.scripts,
         ...assets.js.map((f) => (f.relative.endsWith('.mjs') ? { src: url(f), module: true } : { src: url(f) })),
+        // Hook scripts last, as in Dash (spec/protocol.md §2.3).
+        ...this.app.hooks.scripts(),
+        // Inline clientside functions last, where Dash puts its inline scripts.
+        ...clientside.after,
       ],
     };
   }
