@@ -6,18 +6,9 @@ import type { Dash as DashApp, SetProgress } from 'dash-ts';
 import { ctx, Dash, dcc, html, InProcessManager, Input, MATCH, Output, PreventUpdate, setProps, State } from 'dash-ts';
 import { eventually, launchBrowser, openPage, serveApp } from '../browser/harness.js';
 import type { InProcessApp } from './harness.js';
-import { inProcess } from './harness.js';
+import { withApp } from './harness.js';
 
 const INTERVAL = 50;
-
-async function withApp(app: DashApp, run: (client: InProcessApp) => Promise<void>): Promise<void> {
-  const client = await inProcess(app);
-  try {
-    await run(client);
-  } finally {
-    await client.close();
-  }
-}
 
 /** A promise resolved from outside: holds a job until the test has looked at the page. */
 function gate(): { wait: Promise<void>; open: () => void } {
@@ -28,7 +19,8 @@ function gate(): { wait: Promise<void>; open: () => void } {
   return { wait, open };
 }
 
-async function until(check: () => boolean, what: string, ms = 3000): Promise<void> {
+// Generous: the bound only matters when a test fails, and CI machines can be slow.
+async function until(check: () => boolean, what: string, ms = 15000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (check()) return;
@@ -56,7 +48,7 @@ test('C101: a background callback starts a job, then polls at `interval` (values
     { background: true, interval: INTERVAL },
   );
   await withApp(app, async (client) => {
-    assert.equal(client.prop('out', 'children'), 'got a');
+    await until(() => client.prop('out', 'children') === 'got a', 'the first result');
     const deps = (await client.server.inject({ method: 'GET', url: '/_dash-dependencies' })).json<
       {
         background: unknown;
@@ -71,7 +63,8 @@ test('C101: a background callback starts a job, then polls at `interval` (values
     assert.ok(!('response' in start) && !('multi' in start));
     // Polls: same payload with values nulled, cacheKey and job in the query; the last one has the result.
     const polls = client.requests.slice(1);
-    assert.ok(polls.length >= 2 && polls.length <= 8, `polled ${polls.length} times in ~120 ms at ${INTERVAL} ms`);
+    // At least one poll before the ~120 ms job ends; a slow machine may delay timers, never add polls.
+    assert.ok(polls.length >= 1 && polls.length <= 8, `polled ${polls.length} times in ~120 ms at ${INTERVAL} ms`);
     for (let i = 1; i < client.requests.length; i += 1) {
       assert.deepEqual(queryOf(client, i), { cacheKey: start['cacheKey'], job: start['job'] });
       assert.equal((client.requests[i]?.inputs[0] as { value: unknown }).value, null);
@@ -307,7 +300,7 @@ test('C106 ADR 0014: with cache_by, identical arguments are answered from the ca
     { background: true, interval: INTERVAL },
   );
   await withApp(app, async (client) => {
-    assert.equal(client.prop('out', 'children'), 'a#1');
+    await until(() => client.prop('out', 'children') === 'a#1', 'the first result');
     client.edit('in', { value: 'b' });
     await until(() => client.prop('out', 'children') === 'b#2', 'b computed');
     client.edit('in', { value: 'a' });
@@ -347,7 +340,7 @@ test('C106: cache_args_to_ignore leaves arguments out of the key; cache_ignore_t
     { background: true, interval: INTERVAL, cache_ignore_triggered: false },
   );
   await withApp(app, async (client) => {
-    assert.equal(client.prop('ignored', 'children'), 'a/n1#1');
+    await until(() => client.prop('ignored', 'children') === 'a/n1#1', 'the first result');
     // Only the ignored State changed: same key, cached answer (the new State value is not seen).
     client.edit('note', { value: 'n2' });
     client.edit('in', { value: 'b' });
@@ -532,7 +525,7 @@ test('C110: background callbacks with MATCH ids, Inputs and States, and one func
     interval: INTERVAL,
   });
   await withApp(app, async (client) => {
-    assert.equal(client.prop({ type: 'out', index: 1 }, 'children'), '>one (null)');
+    await until(() => client.prop({ type: 'out', index: 1 }, 'children') === '>one (null)', 'the first result');
     assert.equal(client.prop({ type: 'out', index: 2 }, 'children'), '>two (null)');
     client.edit({ type: 'in', index: 2 }, { value: 'deux' });
     await until(() => String(client.prop({ type: 'out', index: 2 }, 'children')).startsWith('>deux'), 'index 2');
@@ -562,7 +555,7 @@ test('C110: re-running a background callback supersedes its running job (oldJob)
     { background: true, interval: INTERVAL },
   );
   await withApp(app, async (client) => {
-    assert.equal(client.prop('out', 'children'), 'result first');
+    await until(() => client.prop('out', 'children') === 'result first', 'the first result');
     client.edit('in', { value: 'slow' });
     const before = client.requests.length;
     await until(() => client.requests.length >= before + 2, 'the slow job polled');

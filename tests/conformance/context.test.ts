@@ -6,17 +6,7 @@ import type { Browser } from 'playwright-core';
 import { ctx, Dash, dcc, html, Input, Output, State } from 'dash-ts';
 import type { TriggeredProp } from 'dash-ts';
 import { launchBrowser, serveApp } from '../browser/harness.js';
-import type { InProcessApp } from './harness.js';
-import { inProcess } from './harness.js';
-
-async function withApp(app: Dash, body: (client: InProcessApp) => void | Promise<void>): Promise<void> {
-  const client = await inProcess(app);
-  try {
-    await body(client);
-  } finally {
-    await client.close();
-  }
-}
+import { withApp } from './harness.js';
 
 interface Seen {
   triggered: TriggeredProp[];

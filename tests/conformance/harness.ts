@@ -112,3 +112,22 @@ export async function inProcess(app: Dash, options: { start?: boolean } = {}): P
   if (options.start !== false) await handle.start();
   return handle;
 }
+
+/** Serve `app` in process, hydrate it, run `body` against it, and always close it. */
+export async function withApp(app: Dash, body: (client: InProcessApp) => void | Promise<void>): Promise<void> {
+  const client = await inProcess(app);
+  try {
+    await body(client);
+  } finally {
+    await client.close();
+  }
+}
+
+/** Poll until `condition()` holds (at most 5 s). */
+export async function until(condition: () => boolean): Promise<void> {
+  const end = Date.now() + 5000;
+  while (!condition()) {
+    assert.ok(Date.now() < end, 'timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

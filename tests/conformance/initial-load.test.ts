@@ -2,19 +2,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ALL, ctx, Dash, dcc, html, Input, MATCH, Output, setProps, State } from 'dash-ts';
-import type { InProcessApp } from './harness.js';
-import { inProcess } from './harness.js';
+import { inProcess, withApp } from './harness.js';
 import { launchBrowser, serveApp } from '../browser/harness.js';
 
 /** Serve `app` in process, hydrate it, run `body`, always close. */
-async function withApp(app: Dash, body: (client: InProcessApp) => void | Promise<void>): Promise<void> {
-  const client = await inProcess(app);
-  try {
-    await body(client);
-  } finally {
-    await client.close();
-  }
-}
 
 test('C001 ADR 0007 C038: each initial callback runs once with empty triggered; State never triggers', async () => {
   const app = new Dash();

@@ -2,27 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ALL, ctx, Dash, dcc, html, Input, MATCH, Output } from 'dash-ts';
-import type { InProcessApp } from './harness.js';
-import { inProcess } from './harness.js';
+import { until, withApp } from './harness.js';
 import { launchBrowser, openPage, serveApp } from '../browser/harness.js';
-
-async function withApp(app: Dash, body: (client: InProcessApp) => void | Promise<void>): Promise<void> {
-  const client = await inProcess(app);
-  try {
-    await body(client);
-  } finally {
-    await client.close();
-  }
-}
-
-/** Poll until `condition()` holds (at most 5 s). */
-async function until(condition: () => boolean): Promise<void> {
-  const end = Date.now() + 5000;
-  while (!condition()) {
-    assert.ok(Date.now() < end, 'timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 test('C027: components returned in children get one initial call per callback whose outputs they hold', async () => {
   const app = new Dash();

@@ -2,17 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ALL, ALLSMALLER, ctx, Dash, dcc, html, Input, MATCH, Output, setProps, State } from 'dash-ts';
-import type { InProcessApp } from './harness.js';
-import { inProcess } from './harness.js';
-
-async function withApp(app: Dash, body: (client: InProcessApp) => void | Promise<void>): Promise<void> {
-  const client = await inProcess(app);
-  try {
-    await body(client);
-  } finally {
-    await client.close();
-  }
-}
+import { withApp } from './harness.js';
 
 test('C059: a MATCH callback runs once per instance, then only for the triggering instance', async () => {
   const app = new Dash();

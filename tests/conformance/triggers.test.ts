@@ -5,26 +5,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ctx, Dash, dcc, html, Input, MATCH, noUpdate, Output, PreventUpdate, State } from 'dash-ts';
 import { launchBrowser, openPage, serveApp } from '../browser/harness.js';
-import type { InProcessApp } from './harness.js';
-import { inProcess } from './harness.js';
-
-async function withApp(app: Dash, body: (client: InProcessApp) => void | Promise<void>): Promise<void> {
-  const client = await inProcess(app);
-  try {
-    await body(client);
-  } finally {
-    await client.close();
-  }
-}
-
-/** Poll until `condition()` holds (at most 5 s). */
-async function until(condition: () => boolean): Promise<void> {
-  const end = Date.now() + 5000;
-  while (!condition()) {
-    assert.ok(Date.now() < end, 'timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+import { inProcess, until, withApp } from './harness.js';
 
 test('C039: a UI setProps with a deep-equal value triggers nothing', async () => {
   const app = new Dash();

@@ -20,17 +20,7 @@ import {
   State,
 } from 'dash-ts';
 import { launchBrowser, openPage, serveApp } from '../browser/harness.js';
-import type { InProcessApp } from './harness.js';
-import { inProcess } from './harness.js';
-
-async function withApp(app: Dash, run: (client: InProcessApp) => Promise<void>): Promise<void> {
-  const client = await inProcess(app);
-  try {
-    await run(client);
-  } finally {
-    await client.close();
-  }
-}
+import { withApp } from './harness.js';
 
 /** A promise resolved from outside: lets a test look at the page while a callback is in flight. */
 function gate(): { wait: Promise<void>; open: () => void } {
