@@ -143,10 +143,18 @@ describe('dcc.Input', () => {
       await expectEcho(page, 'text', 'value', 'startxy');
       await page.locator('#text').press('Enter');
       await expectEcho(page, 'text', 'n_submit', 1);
-      assert.equal(typeof (await echoed(page, 'text', 'n_submit_timestamp')), 'number');
+      await eventually(
+        async () => typeof (await echoed(page, 'text', 'n_submit_timestamp')),
+        'number',
+        'n_submit_timestamp echoed',
+      );
       await page.click('#lazy');
       await expectEcho(page, 'text', 'n_blur', 1);
-      assert.equal(typeof (await echoed(page, 'text', 'n_blur_timestamp')), 'number');
+      await eventually(
+        async () => typeof (await echoed(page, 'text', 'n_blur_timestamp')),
+        'number',
+        'n_blur_timestamp echoed',
+      );
 
       // debounce=true: nothing until Enter (or blur), then the value and n_submit together.
       await page.locator('#lazy').pressSequentially('abc');
@@ -245,7 +253,12 @@ describe('dcc.Button', () => {
       await expectEcho(page, 'save', 'n_clicks', null);
       await page.click('#save');
       await expectEcho(page, 'save', 'n_clicks', 1);
-      assert.equal(typeof (await echoed(page, 'save', 'n_clicks_timestamp')), 'number');
+      // A separate callback (its own response): it may render a frame after the n_clicks echo.
+      await eventually(
+        async () => typeof (await echoed(page, 'save', 'n_clicks_timestamp')),
+        'number',
+        'n_clicks_timestamp echoed',
+      );
       await page.click('#elsewhere');
       await expectEcho(page, 'save', 'n_blur', 1);
       assert.equal(await attributeOf(page, '#save', 'type'), 'button');
